@@ -59,13 +59,14 @@ export class Sender {
   private outcomes: Outcome[] = [];
   private idleWaiters: Array<() => void> = [];
   private readonly selectDue: Statement;
-  private readonly earlierUnsent: Statement;
+  private readonly earlierQueued: Statement;
   private readonly markSending: Statement;
   private readonly deferRow: Statement;
   private readonly markAccepted: Statement;
   private readonly markRetry: Statement;
   private readonly markFailed: Statement;
   private readonly nextDue: Statement;
+  private readonly nextLater: Statement;
 
   constructor(db: Db, events: EventLog, statuses: StatusApplier, graph: GraphClient, log: Logger, options: SenderOptions) {
     this.db = db;
@@ -83,8 +84,8 @@ export class Sender {
        WHERE o.status = 'queued' AND o.next_attempt_at <= ?
        ORDER BY o.next_attempt_at, o.id LIMIT ?`
     );
-    this.earlierUnsent = db.prepare(
-      `SELECT 1 FROM outbound_messages WHERE contact_id = ? AND id < ? AND status IN ('queued', 'sending') AND kind != 'read' LIMIT 1`
+    this.earlierQueued = db.prepare(
+      `SELECT MAX(next_attempt_at) AS at FROM outbound_messages WHERE contact_id = ? AND id < ? AND status = 'queued' AND kind != 'read'`
     );
     this.markSending = db.prepare("UPDATE outbound_messages SET status = 'sending', attempts = attempts + 1 WHERE id = ?");
     this.deferRow = db.prepare('UPDATE outbound_messages SET next_attempt_at = ? WHERE id = ?');
@@ -98,6 +99,7 @@ export class Sender {
       "UPDATE outbound_messages SET status = 'failed', failed_at = ?, error_code = ?, error_reason = ? WHERE id = ?"
     );
     this.nextDue = db.prepare("SELECT MIN(next_attempt_at) AS at FROM outbound_messages WHERE status = 'queued'");
+    this.nextLater = db.prepare("SELECT MIN(next_attempt_at) AS at FROM outbound_messages WHERE status = 'queued' AND next_attempt_at > ?");
   }
 
   /** Resumes after a restart: anything caught mid-send is queued again. */
@@ -146,8 +148,11 @@ export class Sender {
     if (this.inFlight > 0 || this.outcomes.length > 0) {
       return;
     }
+    if (this.tickQueued) {
+      return;
+    }
     const next = (this.nextDue.get() as { at: number | null }).at;
-    if (next !== null && next <= Date.now()) {
+    if (next !== null && next <= Date.now() && !this.stopped) {
       return;
     }
     const waiters = this.idleWaiters;
@@ -190,7 +195,13 @@ export class Sender {
           break;
         }
         const paced = row.kind !== 'read';
-        if (paced && (this.inFlightContacts.has(row.contact_id) || this.earlierUnsent.get(row.contact_id, row.id) !== undefined)) {
+        if (paced && this.inFlightContacts.has(row.contact_id)) {
+          continue; // its completion ticks again
+        }
+        const blockedUntil = paced ? (this.earlierQueued.get(row.contact_id, row.id) as { at: number | null }).at : null;
+        if (blockedUntil !== null) {
+          // An earlier message to this citizen waits for a retry: keep the order, wait with it.
+          this.deferRow.run(Math.max(blockedUntil, now + 1), row.id);
           continue;
         }
         if (row.kind === 'message' && (row.last_inbound_ts ?? 0) * 1000 + serviceWindowMs <= now) {
@@ -225,10 +236,13 @@ export class Sender {
     }
     if (waitGlobal > 0) {
       this.schedule(now + waitGlobal);
-    } else if (this.inFlight < this.concurrency) {
-      const next = (this.nextDue.get() as { at: number | null }).at;
+    } else if (claimed.length === room) {
+      this.wake(); // more may be due; completions also tick
+    } else {
+      // Rows still due now are waiting on a citizen's message in flight; its completion ticks.
+      const next = (this.nextLater.get(now) as { at: number | null }).at;
       if (next !== null) {
-        this.schedule(Math.max(next, now + 1));
+        this.schedule(next);
       }
     }
     this.checkIdle();
