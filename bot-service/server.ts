@@ -12,6 +12,7 @@ import { Sender, type SenderOptions } from './outbox/sender.ts';
 import { StatusApplier } from './outbox/statuses.ts';
 import { ContactDispatcher } from './pipeline/contact-dispatcher.ts';
 import { InboundProcessor } from './pipeline/inbound-processor.ts';
+import { registerConsoleApi } from './api/index.ts';
 import { registerHealthRoute } from './routes/health.ts';
 import { webhookBodyLimit, webhookRoutes } from './routes/webhook.ts';
 
@@ -85,6 +86,15 @@ export async function createService(config: Config, options: ServiceOptions): Pr
     phoneNumberId: config.wa.phoneNumberId,
     journal,
     onStored: ids => dispatcher.notify(ids),
+  });
+  await registerConsoleApi(app, {
+    config,
+    db,
+    events,
+    outbox,
+    log,
+    wakeSender: () => sender.wake(),
+    announce: () => events.announce(),
   });
   await app.ready();
 

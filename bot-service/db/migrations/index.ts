@@ -1,6 +1,9 @@
 import type { Db } from '../open.ts';
 import { up as up0010 } from './0010-core.ts';
 import { up as up0020 } from './0020-content.ts';
+import { up as up0030 } from './0030-accounts.ts';
+import { up as up0040 } from './0040-inbox.ts';
+import { up as up0050 } from './0050-stats.ts';
 
 export type Migration = { version: number; up: (db: Db) => void };
 
@@ -8,4 +11,7 @@ export type Migration = { version: number; up: (db: Db) => void };
 export const migrations: Migration[] = [
   { version: 10, up: up0010 },
   { version: 20, up: up0020 },
+  { version: 30, up: up0030 },
+  { version: 40, up: up0040 },
+  { version: 50, up: up0050 },
 ];

@@ -1,0 +1,5 @@
+import type { FastifyInstance } from 'fastify';
+import type { ApiDeps } from '../deps.ts';
+
+/** Console API routes for stats; filled in by the issue that owns them. */
+export async function statsRoutes(_app: FastifyInstance, _deps: ApiDeps): Promise<void> {}
