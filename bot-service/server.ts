@@ -13,6 +13,7 @@ import { StatusApplier } from './outbox/statuses.ts';
 import { ContactDispatcher } from './pipeline/contact-dispatcher.ts';
 import { InboundProcessor } from './pipeline/inbound-processor.ts';
 import { registerConsoleApi } from './api/index.ts';
+import { consoleRoutes, defaultRendererDir } from './routes/console.ts';
 import { registerHealthRoute } from './routes/health.ts';
 import { webhookBodyLimit, webhookRoutes } from './routes/webhook.ts';
 
@@ -24,6 +25,8 @@ export type ServiceOptions = {
   /** Database file; defaults to `${dataDir}/bot.db`. */
   databaseFile?: string;
   sender?: Partial<SenderOptions>;
+  /** The built renderer served at /console/; defaults to out/renderer. */
+  rendererDir?: string;
 };
 
 export type Service = {
@@ -87,6 +90,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
     journal,
     onStored: ids => dispatcher.notify(ids),
   });
+  await app.register(consoleRoutes, { rendererDir: options.rendererDir ?? defaultRendererDir });
   await registerConsoleApi(app, {
     config,
     db,
