@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
+import { seedContent } from './content/seed.ts';
 import { openDatabase, type Db } from './db/open.ts';
 import { EventLog } from './events/event-log.ts';
 import type { FlowEngine } from './flows/types.ts';
@@ -49,6 +50,8 @@ export type Service = {
 export async function createService(config: Config, options: ServiceOptions): Promise<Service> {
   const log = options.logger ?? createLogger(config.logLevel);
   const db = openDatabase(options.databaseFile ?? join(config.dataDir, 'bot.db'));
+  // First start: reference data and starting content; afterwards the database is the truth.
+  seedContent(db);
   const events = new EventLog(db);
   const statuses = new StatusApplier(db, events);
   const outbox = new Outbox(db, events);

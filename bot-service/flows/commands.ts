@@ -19,6 +19,10 @@ export const COMMANDS = {
   english: set('english', 'inggris', 'bahasa inggris', 'in english', 'english please', 'speak english', 'en'),
   indonesian: set('indonesia', 'bahasa', 'bahasa indonesia', 'indonesian', 'in indonesian', 'id', 'bhs indonesia'),
   erase: set('hapus data saya', 'hapus data', 'hapus data saya dong', 'delete my data', 'erase my data'),
+  thanks: set(
+    'terima kasih', 'terimakasih', 'makasih', 'makasi', 'makasih min', 'makasih ya', 'terima kasih ya', 'trims', 'tq', 'thx',
+    'thanks', 'thank you', 'suwun', 'matur nuwun', 'maturnuwun', 'nuwun', 'siap', 'baik', 'oke makasih', 'ok makasih', 'ok thanks'
+  ),
   yes: set('ya', 'iya', 'y', 'yes', 'ok', 'oke', 'okey', 'boleh', 'mau', 'betul', 'benar', 'nggih', 'inggih', 'yoi'),
 } as const;
 

@@ -73,6 +73,8 @@ export type FlowResult = {
     regionCode?: string | null;
     /** Ask for a volunteer: the conversation waits in the inbox at this priority (higher first). */
     handoff?: { priority: number; reason: string };
+    /** The citizen left the queue ("batal"): the bot takes the conversation back. */
+    release?: { reason: string };
   };
   /** Facts for the statistics and the hoax desk, recorded by the pipeline. */
   signals?: Array<

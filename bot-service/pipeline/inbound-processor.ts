@@ -181,15 +181,16 @@ export class InboundProcessor {
     const c = result.conversation ?? {};
     // A conversation counts for the region known at its end.
     const convRegion = c.regionCode !== undefined ? c.regionCode : (regionCode ?? conversationRegion);
-    const nextState = c.handoff && state === 'bot' ? 'waiting' : state;
+    const nextState =
+      c.handoff && state === 'bot' ? 'waiting' : c.release && (state === 'waiting' || state === 'assigned') ? 'bot' : state;
     this.updateConversation.run(c.feature ?? null, convRegion, nextState, c.handoff?.priority ?? 0, conversationId);
-    if (c.feature !== undefined || c.handoff !== undefined || convRegion !== conversationRegion || nextState !== state) {
+    if (c.feature !== undefined || c.handoff !== undefined || c.release !== undefined || convRegion !== conversationRegion || nextState !== state) {
       this.events.append({
         type: 'conversation.updated',
         contactId: contact.id,
         conversationId,
         at: now,
-        data: { feature: c.feature ?? null, regionCode: convRegion, state: nextState, handoff: c.handoff ?? null },
+        data: { feature: c.feature ?? null, regionCode: convRegion, state: nextState, handoff: c.handoff ?? null, release: c.release ?? null },
       });
     }
     for (const signal of result.signals ?? []) {

@@ -17,6 +17,7 @@ export const en: Catalogue = {
     eraseReserved: 'Erasure requests cannot be processed automatically yet. Type *RELAWAN* if you want staff to help erase your data.',
     unknownType: 'Sorry, I can only read text messages and locations 📍. Please type your question, or type *MENU* to see the services.',
     languageSwitched: 'OK, from now on I will reply in English. Type *INDONESIA* to switch back.',
+    thanks: "You're welcome 🙏 Stay healthy. Type *MENU* whenever you need help again.",
   },
 
   menu: {
@@ -62,6 +63,7 @@ export const en: Catalogue = {
     pdp: 'PDP (patients under supervision)',
     zone: (label: string) => `Zone: ${label}`,
     zones: { hijau: '🟢 Green', kuning: '🟡 Yellow', oranye: '🟠 Orange', merah: '🔴 Red' },
+    zoneIcons: { hijau: '🟢', kuning: '🟡', oranye: '🟠', merah: '🔴' },
     asOf: (date: string) => `Figures as of ${date}, as last updated by staff.`,
     noFigures: 'Staff have not entered case figures for this region yet.',
     notAvailable: '-',
@@ -127,6 +129,7 @@ export const en: Catalogue = {
     nearest: '🏥 *Nearest referral hospitals to your location:*',
     distance: (km: string) => `± ${km} km`,
     approximate: 'approximate location',
+    approximateIn: (region: string) => `${region} (exact location not available)`,
     callFirst: 'Except in emergencies, call a puskesmas or a hotline before you go.',
     sendPin: 'Share your location 📍 for the nearest hospitals to you.',
   },

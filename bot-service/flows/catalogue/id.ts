@@ -20,7 +20,8 @@ export const id = {
       'Permintaan hapus data belum bisa diproses otomatis. Ketik *RELAWAN* bila ingin petugas membantu menghapus data Anda.',
     unknownType:
       'Maaf, saya hanya bisa membaca pesan teks dan lokasi 📍. Silakan ketik pertanyaan Anda, atau ketik *MENU* untuk melihat layanan.',
-    languageSwitched: 'Baik, mulai sekarang saya menjawab dalam Bahasa Indonesia.',
+    languageSwitched: 'Baik, mulai sekarang saya menjawab dalam Bahasa Indonesia. Ketik *ENGLISH* for English.',
+    thanks: 'Sama-sama 🙏 Tetap jaga kesehatan. Ketik *MENU* bila perlu bantuan lagi.',
   },
 
   menu: {
@@ -67,6 +68,7 @@ export const id = {
     pdp: 'PDP (pasien dalam pengawasan)',
     zone: (label: string) => `Zona: ${label}`,
     zones: { hijau: '🟢 Hijau', kuning: '🟡 Kuning', oranye: '🟠 Oranye', merah: '🔴 Merah' },
+    zoneIcons: { hijau: '🟢', kuning: '🟡', oranye: '🟠', merah: '🔴' },
     asOf: (date: string) => `Data per ${date}, sebagaimana dimutakhirkan petugas.`,
     noFigures: 'Petugas belum memasukkan data kasus untuk daerah ini.',
     notAvailable: '-',
@@ -133,6 +135,7 @@ export const id = {
     nearest: '🏥 *RS rujukan terdekat dari lokasi Anda:*',
     distance: (km: string) => `± ${km} km`,
     approximate: 'lokasi perkiraan',
+    approximateIn: (region: string) => `${region} (titik lokasi belum tersedia)`,
     callFirst: 'Kecuali darurat, telepon puskesmas atau hotline dulu sebelum datang.',
     sendPin: 'Kirim lokasi 📍 untuk RS terdekat dari tempat Anda.',
   },

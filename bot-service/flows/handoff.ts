@@ -1,0 +1,49 @@
+import type { Db, Statement } from '../db/open.ts';
+
+/** Inbox priorities for a handoff (higher is answered first). */
+export const HANDOFF_PRIORITY = {
+  /** The citizen asked for a volunteer, or the bot could not answer. */
+  normal: 10,
+  /** Self check-up result "tinggi". */
+  high: 50,
+  /** Self check-up emergency exit (danger signs). */
+  emergency: 90,
+} as const;
+
+const statements = new WeakMap<Db, { started: Statement; ahead: Statement; priority: Statement }>();
+
+function prepared(db: Db): { started: Statement; ahead: Statement; priority: Statement } {
+  let s = statements.get(db);
+  if (!s) {
+    s = {
+      priority: db.prepare('SELECT priority FROM conversations WHERE id = ?').pluck(),
+      started: db.prepare('SELECT started_at FROM conversations WHERE id = ?').pluck(),
+      ahead: db
+        .prepare(
+          `SELECT COUNT(*) FROM conversations
+           WHERE state = 'waiting' AND ended_at IS NULL AND id != $id
+             AND (priority > $priority OR (priority = $priority AND (started_at < $started OR (started_at = $started AND id < $id))))`
+        )
+        .pluck(),
+    };
+    statements.set(db, s);
+  }
+  return s;
+}
+
+/**
+ * The citizen's place in the volunteer queue: waiting conversations are served by priority,
+ * then oldest first. Works for a conversation that is being handed off in this very message
+ * (its state is still 'bot' until the pipeline applies the result).
+ */
+export function queuePosition(db: Db, conversationId: number, priority: number, now: number): number {
+  const s = prepared(db);
+  const started = (s.started.get(conversationId) as number | undefined) ?? now;
+  return 1 + Number(s.ahead.get({ id: conversationId, priority, started }));
+}
+
+/** The priority a waiting conversation has now (0 when unknown). */
+export function conversationPriority(db: Db, conversationId: number): number {
+  const v = prepared(db).priority.get(conversationId);
+  return typeof v === 'number' ? v : 0;
+}

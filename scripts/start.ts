@@ -1,0 +1,91 @@
+/**
+ * `npm start`: the whole system on one machine, on its embedded default: bot-service in demo mode
+ * (SQLite under ./data), the WhatsApp simulator playing Meta, and the console.
+ *
+ * Demo secrets are generated once and kept in data/demo-secrets.json, shared by both sides;
+ * nothing here talks to Meta.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError, loadEnv, readConfig } from '../bot-service/config.ts';
+import { createLogger } from '../bot-service/logger.ts';
+import { startBotService } from '../bot-service/start.ts';
+import { startSimulator } from '../simulator/server.ts';
+
+type DemoSecrets = { appSecret: string; verifyToken: string; accessToken: string; phoneNumberId: string };
+
+function demoSecrets(dataDir: string): DemoSecrets {
+  const file = join(dataDir, 'demo-secrets.json');
+  if (existsSync(file)) {
+    return JSON.parse(readFileSync(file, 'utf8')) as DemoSecrets;
+  }
+  const secrets: DemoSecrets = {
+    appSecret: randomBytes(24).toString('hex'),
+    verifyToken: randomBytes(12).toString('hex'),
+    accessToken: 'DEMO' + randomBytes(24).toString('base64url'),
+    phoneNumberId: '1' + String(Date.now()).slice(-14),
+  };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 });
+  return secrets;
+}
+
+const env = loadEnv(process.env);
+const botPort = Number(env.BOT_PORT ?? 8080);
+const simPort = Number(env.SIM_PORT ?? 8081);
+const host = env.BOT_HOST ?? '127.0.0.1';
+const dataDir = env.BOT_DATA_DIR ?? './data';
+const secrets = demoSecrets(dataDir);
+
+let config;
+try {
+  config = readConfig({
+    ...env,
+    BOT_DEMO: 'true',
+    BOT_DATA_DIR: dataDir,
+    WA_APP_SECRET: secrets.appSecret,
+    WA_VERIFY_TOKEN: secrets.verifyToken,
+    WA_ACCESS_TOKEN: secrets.accessToken,
+    WA_PHONE_NUMBER_ID: secrets.phoneNumberId,
+    WA_GRAPH_URL: `http://127.0.0.1:${simPort}/v25.0`,
+    BOT_LOG_LEVEL: env.BOT_LOG_LEVEL ?? 'warn',
+  });
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`npm start: ${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const simulator = await startSimulator({
+  host: '127.0.0.1',
+  port: simPort,
+  appSecret: secrets.appSecret,
+  accessToken: secrets.accessToken,
+  phoneNumberId: secrets.phoneNumberId,
+  botWebhookUrl: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${botPort}/webhooks/whatsapp`,
+});
+const log = createLogger(config.logLevel);
+const bot = await startBotService(config, log);
+
+const lines = [
+  '',
+  'Jatim COVID-19 command post: demo running (nothing here talks to Meta)',
+  `  WhatsApp simulator (the citizen's phone): ${simulator.url}/`,
+  `  bot-service:                              ${bot.url}  (health: ${bot.url}/healthz)`,
+  `  data:                                     ${config.dataDir}`,
+  '',
+  'Stop with Ctrl+C.',
+  '',
+];
+process.stdout.write(lines.join('\n'));
+
+const stop = async () => {
+  await bot.close();
+  await simulator.close();
+  process.exit(0);
+};
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());
