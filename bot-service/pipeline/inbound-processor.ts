@@ -194,7 +194,9 @@ export class InboundProcessor {
       });
     }
     for (const signal of result.signals ?? []) {
-      this.events.append({ type: 'flow.signal', contactId: contact.id, conversationId, at: now, data: { ...signal, inboundId: row.id } });
+      // Events never carry what a citizen wrote: the claim's text stays with the message.
+      const { text: _text, ...facts } = signal as typeof signal & { text?: unknown };
+      this.events.append({ type: 'flow.signal', contactId: contact.id, conversationId, at: now, data: { ...facts, inboundId: row.id } });
     }
     for (const reply of result.replies) {
       const queued = this.outbox.enqueue(
