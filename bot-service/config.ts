@@ -21,6 +21,8 @@ export type Config = {
   /** A conversation ends after this long without a message. */
   sessionQuietMinutes: number;
   bootstrapAdminPassword: string | null;
+  /** Message texts older than this many days are deleted; counters stay. */
+  retentionDays: number;
   logLevel: string;
 };
 
@@ -128,6 +130,7 @@ export function readConfig(env: Env): Config {
     sendRatePerSecond: readInt(env, 'WA_SEND_RATE', 80, 1, 10_000),
     sessionQuietMinutes: readInt(env, 'BOT_SESSION_QUIET_MINUTES', 30, 1, 24 * 60),
     bootstrapAdminPassword: password === undefined || password === '' ? null : password,
+    retentionDays: readInt(env, 'BOT_RETENTION_DAYS', 90, 1, 3650),
     logLevel: readString(env, 'BOT_LOG_LEVEL', 'info'),
   };
 }

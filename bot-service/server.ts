@@ -14,6 +14,8 @@ import { StatusApplier } from './outbox/statuses.ts';
 import { ContactDispatcher } from './pipeline/contact-dispatcher.ts';
 import { InboundProcessor } from './pipeline/inbound-processor.ts';
 import { registerConsoleApi } from './api/index.ts';
+import { ensureBootstrapAdmin } from './api/auth/bootstrap.ts';
+import { startJobs } from './jobs.ts';
 import { consoleRoutes, defaultRendererDir } from './routes/console.ts';
 import { registerHealthRoute } from './routes/health.ts';
 import { webhookBodyLimit, webhookRoutes } from './routes/webhook.ts';
@@ -52,6 +54,9 @@ export async function createService(config: Config, options: ServiceOptions): Pr
   const db = openDatabase(options.databaseFile ?? join(config.dataDir, 'bot.db'));
   // First start: reference data and starting content; afterwards the database is the truth.
   seedContent(db);
+  if (config.bootstrapAdminPassword !== null) {
+    ensureBootstrapAdmin(db, config.bootstrapAdminPassword);
+  }
   const events = new EventLog(db);
   const statuses = new StatusApplier(db, events);
   const outbox = new Outbox(db, events);
@@ -106,6 +111,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
   await app.ready();
 
   sender.start();
+  const jobs = startJobs({ db, events, outbox, log, wakeSender: () => sender.wake(), retentionDays: config.retentionDays });
   // Messages stored before a stop but not yet handled are handled now.
   dispatcher.notify(processor.contactsWithPending());
 
@@ -131,6 +137,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
       }
     },
     async close() {
+      jobs.stop();
       await app.close();
       await dispatcher.whenIdle();
       await sender.stop();

@@ -4,6 +4,7 @@ import { contentRoutes } from './content/routes.ts';
 import { conversationsRoutes } from './conversations/routes.ts';
 import type { ApiDeps } from './deps.ts';
 import { inboxRoutes } from './inbox/routes.ts';
+import { openApiRoutes } from './openapi.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { statsRoutes } from './stats/routes.ts';
 import { streamRoutes } from './stream/routes.ts';
@@ -19,6 +20,7 @@ export async function registerConsoleApi(app: FastifyInstance, deps: ApiDeps): P
       await contentRoutes(scope, deps);
       await statsRoutes(scope, deps);
       await privacyRoutes(scope, deps);
+      await openApiRoutes(scope, deps);
     },
     { prefix: '/api' }
   );

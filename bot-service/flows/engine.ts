@@ -147,5 +147,6 @@ function result(turn: Turn): EngineResult {
     ...(Object.keys(contact).length > 0 ? { contact } : {}),
     ...(Object.keys(conversation).length > 0 ? { conversation } : {}),
     ...(out.signals.length > 0 ? { signals: out.signals } : {}),
+    ...(out.erase ? { eraseRequested: true } : {}),
   };
 }

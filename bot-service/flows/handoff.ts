@@ -17,12 +17,12 @@ function prepared(db: Db): { started: Statement; ahead: Statement; priority: Sta
   if (!s) {
     s = {
       priority: db.prepare('SELECT priority FROM conversations WHERE id = ?').pluck(),
-      started: db.prepare('SELECT started_at FROM conversations WHERE id = ?').pluck(),
+      started: db.prepare('SELECT waiting_since FROM conversations WHERE id = ?').pluck(),
       ahead: db
         .prepare(
           `SELECT COUNT(*) FROM conversations
            WHERE state = 'waiting' AND ended_at IS NULL AND id != $id
-             AND (priority > $priority OR (priority = $priority AND (started_at < $started OR (started_at = $started AND id < $id))))`
+             AND (priority > $priority OR (priority = $priority AND (waiting_since < $started OR (waiting_since = $started AND id < $id))))`
         )
         .pluck(),
     };
@@ -33,12 +33,13 @@ function prepared(db: Db): { started: Statement; ahead: Statement; priority: Sta
 
 /**
  * The citizen's place in the volunteer queue: waiting conversations are served by priority,
- * then oldest first. Works for a conversation that is being handed off in this very message
+ * then longest waiting first (as the inbox lists them). Works for a conversation that is being handed off in this very message
  * (its state is still 'bot' until the pipeline applies the result).
  */
 export function queuePosition(db: Db, conversationId: number, priority: number, now: number): number {
   const s = prepared(db);
-  const started = (s.started.get(conversationId) as number | undefined) ?? now;
+  // Same order as the volunteers' inbox: priority, then how long it has been waiting.
+  const started = (s.started.get(conversationId) as number | null | undefined) ?? now;
   return 1 + Number(s.ahead.get({ id: conversationId, priority, started }));
 }
 

@@ -285,7 +285,8 @@ export function routeText(turn: Turn, raw: string): void {
       return showMenu(turn, { greet: false, note: turn.t.common.languageSwitched });
     case 'erase':
       turn.state.pending = null;
-      say(turn, ...textReplies(turn.t.common.eraseReserved));
+      turn.out.erase = true;
+      say(turn, ...textReplies(turn.t.common.eraseConfirmed));
       return;
     default:
       break;

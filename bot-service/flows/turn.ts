@@ -23,6 +23,8 @@ export type Outcome = {
   /** Give the conversation back to the bot (the citizen left the queue or ended the volunteer chat). */
   release?: { reason: string };
   signals: Signal[];
+  /** The citizen asked to erase their data ("hapus data saya"). */
+  erase?: boolean;
   /** A real answer went out, so the region question may follow it. */
   answered: boolean;
 };

@@ -76,6 +76,8 @@ export type FlowResult = {
     /** The citizen left the queue ("batal"): the bot takes the conversation back. */
     release?: { reason: string };
   };
+  /** "hapus data saya": erase this citizen's data once the confirmation has been sent. */
+  eraseRequested?: boolean;
   /** Facts for the statistics and the hoax desk, recorded by the pipeline. */
   signals?: Array<
     | { kind: 'selfcheck'; level: 'rendah' | 'sedang' | 'tinggi' }

@@ -3,6 +3,7 @@ import type { EventLog } from '../events/event-log.ts';
 import type { FlowEngine, FlowResult, InboundForFlow, Language } from '../flows/types.ts';
 import type { Logger } from '../logger.ts';
 import { serviceWindowMs, type Outbox } from '../outbox/outbox.ts';
+import { requestErasure } from '../privacy/erasure-requests.ts';
 import { Conversations } from './conversations.ts';
 
 type InboundRow = {
@@ -206,6 +207,10 @@ export class InboundProcessor {
       if (!queued.ok) {
         this.log.warn({ inboundId: row.id, reason: queued.reason }, 'bot reply not queued');
       }
+    }
+    if (result.eraseRequested) {
+      // Erased once the confirmation has gone out (privacy/erasure-requests.ts).
+      requestErasure(this.db, contact.id, { via: 'citizen', reason: 'hapus data saya', now });
     }
     this.markHandled.run('handled', conversationId, now, row.id);
   }

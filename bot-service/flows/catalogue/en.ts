@@ -14,7 +14,8 @@ export const en: Catalogue = {
     nothingToCancel: 'Nothing is in progress. Type *MENU* to see the services.',
     privacy:
       '🔒 Privacy: we keep your WhatsApp number, your messages and your regency/city to answer you, connect you with a volunteer and compile East Java COVID-19 statistics. They are kept for at most 90 days after your last message. Type *HAPUS DATA SAYA* to ask for erasure.',
-    eraseReserved: 'Erasure requests cannot be processed automatically yet. Type *RELAWAN* if you want staff to help erase your data.',
+    eraseConfirmed:
+      'Your request to erase your data has been received. Your number, name and messages will be removed from our system within a few minutes; only conversation counts without your identity remain. Thank you 🙏',
     unknownType: 'Sorry, I can only read text messages and locations 📍. Please type your question, or type *MENU* to see the services.',
     languageSwitched: 'OK, from now on I will reply in English. Type *INDONESIA* to switch back.',
     thanks: "You're welcome 🙏 Stay healthy. Type *MENU* whenever you need help again.",

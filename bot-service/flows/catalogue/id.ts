@@ -16,8 +16,8 @@ export const id = {
     nothingToCancel: 'Tidak ada yang sedang berjalan. Ketik *MENU* untuk melihat layanan.',
     privacy:
       '🔒 Privasi: kami menyimpan nomor WhatsApp, isi pesan, dan kabupaten/kota Anda untuk menjawab Anda, menghubungkan Anda dengan relawan, dan menyusun statistik penanganan COVID-19 Jawa Timur. Data disimpan paling lama 90 hari sejak pesan terakhir Anda. Ketik *HAPUS DATA SAYA* untuk meminta penghapusan.',
-    eraseReserved:
-      'Permintaan hapus data belum bisa diproses otomatis. Ketik *RELAWAN* bila ingin petugas membantu menghapus data Anda.',
+    eraseConfirmed:
+      'Permintaan hapus data Anda kami terima. Nomor, nama, dan isi pesan Anda akan dihapus dari sistem dalam beberapa menit; yang tersisa hanya jumlah percakapan tanpa identitas. Terima kasih 🙏',
     unknownType:
       'Maaf, saya hanya bisa membaca pesan teks dan lokasi 📍. Silakan ketik pertanyaan Anda, atau ketik *MENU* untuk melihat layanan.',
     languageSwitched: 'Baik, mulai sekarang saya menjawab dalam Bahasa Indonesia. Ketik *ENGLISH* for English.',

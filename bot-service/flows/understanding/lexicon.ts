@@ -52,7 +52,7 @@ export const SLANG: Readonly<Record<string, string>> = {
   positip: 'positif', negatip: 'negatif', nafas: 'napas', napasnya: 'napas',
   rs: 'rumah sakit', ortu: 'orang tua',
   nyuci: 'cuci', nyusui: 'menyusui', gede: 'besar', gmn2: 'bagaimana',
-  cr: 'cara', crnya: 'caranya', rmh: 'rumah', drmh: 'di rumah', dirmh: 'di rumah', klg: 'keluarga', kluarga: 'keluarga',
+  met: 'selamat', malem: 'malam', mlm: 'malam', cr: 'cara', crnya: 'caranya', rmh: 'rumah', drmh: 'di rumah', dirmh: 'di rumah', klg: 'keluarga', kluarga: 'keluarga',
   bikin: 'buat', pas: 'saat', abis: 'setelah', habis: 'setelah', duit: 'uang', nyetok: 'stok', setok: 'stok',
   // Javanese (ngoko and krama) -> Indonesian
   piye: 'bagaimana', pye: 'bagaimana', pripun: 'bagaimana', kepiye: 'bagaimana', kpie: 'bagaimana',
@@ -95,7 +95,7 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   karantina: 'karantina', isoman: 'isolasi mandiri', ktp: 'ktp', ektp: 'ktp', nik: 'nik',
   hamil: 'hamil', bumil: 'ibu hamil', bayi: 'bayi', balita: 'balita', vaksinasi: 'vaksin', divaksin: 'vaksin',
   imun: 'imun', imunitas: 'imun', kekebalan: 'imun', kontrol: 'kendali', dikontrol: 'kendali',
-  parah: 'berat', sby: 'surabaya', suroboyo: 'surabaya', surobayo: 'surabaya', ngalam: 'malang', sda: 'sidoarjo', jkt: 'jakarta',
+  umur: 'usia', parah: 'berat', sby: 'surabaya', suroboyo: 'surabaya', surobayo: 'surabaya', ngalam: 'malang', sda: 'sidoarjo', jkt: 'jakarta',
 };
 
 /** Words that carry no topic (Indonesian, Javanese particles, chat fillers). */
@@ -185,4 +185,5 @@ export const GENERAL_WORDS: ReadonlySet<string> = new Set([
   'benar', 'asli', 'resmi', 'terjadi', 'dapat', 'membuat', 'diri', 'kita', 'semalam', 'siang', 'malam', 'pagi',
   'sore', 'jam', 'pukul', 'tanggal', 'uang', 'bantu', 'tolong', 'mohon', 'beritahu', 'share', 'bagikan', 'sebar',
   'teruskan', 'viral', 'viralkan', 'penting', 'pemberitahuan', 'perhatian', 'awas', 'hati', 'ayo', 'untung',
+  'berapa', 'kapan', 'biasa', 'biasanya', 'aman', 'kuat', 'kena', 'terkena', 'arti', 'artinya', 'maksud', 'maksudnya', 'contoh', 'misal',
 ]);

@@ -7,18 +7,27 @@ import { tokenize } from './normalize.ts';
 import type { Resolver } from './text-index.ts';
 
 /**
- * One typed word. `credit` < 1 when the word was recognised only through a close spelling.
+ * One typed word. Weights differ for FAQ retrieval (everyday words count little) and claim
+ * matching (a claim's assertion often sits in everyday words: "ditutup", "mulai besok").
+ * `credit` < 1 when the word was recognised only through a close spelling.
  */
-export type Concept = { alts: string[]; weight: number; credit: number };
+export type Concept = { alts: string[]; weight: number; hoaxWeight: number; credit: number };
 
 /**
  * `concepts` are distinct; `keys` is every alternative of every concept; `sequence` keeps every
  * word's alternatives in order (repeats and unknown words included) for word pairs.
  */
-export type Query = { concepts: Concept[]; keys: Set<string>; total: number; sequence: string[][] };
+export type Query = {
+  concepts: Concept[];
+  keys: Set<string>;
+  total: number;
+  hoaxTotal: number;
+  sequence: string[][];
+};
 
 export type QueryWeights = {
   weight(key: string): number;
+  hoaxWeight(key: string): number;
   unknown: number;
   fuzzyCredit: number;
 };
@@ -33,6 +42,7 @@ export function buildQuery(resolver: Resolver, weights: QueryWeights, text: stri
   const sequence: string[][] = [];
   const unknown = new Set<string>();
   let total = 0;
+  let hoaxTotal = 0;
   const words = typeof text === 'string' ? tokenize(text) : text;
   for (const word of words.slice(0, MAX_WORDS)) {
     const own = resolver.resolve(word);
@@ -47,12 +57,18 @@ export function buildQuery(resolver: Resolver, weights: QueryWeights, text: stri
       if (alts.length === 0) unknown.add(word);
       for (const k of alts) keys.add(k);
       // An unknown 1-3 letter token ("cr", "p") is most likely an abbreviation: weigh it less.
-      let weight = alts.length === 0 ? weights.unknown * Math.min(1, word.length / 4) : 0;
-      for (const k of alts) weight = Math.max(weight, weights.weight(k));
+      const unknownWeight = alts.length === 0 ? weights.unknown * Math.min(1, word.length / 4) : 0;
+      let weight = unknownWeight;
+      let hoaxWeight = unknownWeight;
+      for (const k of alts) {
+        weight = Math.max(weight, weights.weight(k));
+        hoaxWeight = Math.max(hoaxWeight, weights.hoaxWeight(k));
+      }
       const credit = translated.length === 0 && resolver.isFuzzy(word) ? weights.fuzzyCredit : 1;
-      concepts.push({ alts, weight, credit });
+      concepts.push({ alts, weight, hoaxWeight, credit });
       total += weight;
+      hoaxTotal += hoaxWeight;
     }
   }
-  return { concepts, keys, total, sequence };
+  return { concepts, keys, total, hoaxTotal, sequence };
 }

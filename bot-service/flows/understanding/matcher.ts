@@ -13,7 +13,7 @@
 import { buildQuery } from './matcher-query.ts';
 import type { Query, QueryWeights } from './matcher-query.ts';
 import { tokenize } from './normalize.ts';
-import { createResolver, createVocabulary, idf } from './text-index.ts';
+import { createResolver, createVocabulary, idf, isGeneralKey } from './text-index.ts';
 
 export type FaqContent = {
   id: string;
@@ -52,10 +52,14 @@ export type MatcherParameters = {
   unknownDf: number;
   /** Credit for a word recognised only through a close spelling ("ramalan" ~ "ramadan"). */
   fuzzyCredit: number;
+  /** Weight cap of everyday words (lexicon GENERAL_WORDS) in FAQ retrieval. */
+  generalIdf: number;
+  /** Weight cap of everyday words in claim matching. */
+  hoaxGeneralIdf: number;
 };
 
 export const DEFAULT_PARAMETERS: Readonly<MatcherParameters> = Object.freeze({
-  faqThreshold: 0.5,
+  faqThreshold: 0.45,
   hoaxThreshold: 0.7,
   answerWeight: 0.5,
   specificIdf: 2,
@@ -64,6 +68,8 @@ export const DEFAULT_PARAMETERS: Readonly<MatcherParameters> = Object.freeze({
   containmentFull: 0.7,
   unknownDf: 1,
   fuzzyCredit: 0.75,
+  generalIdf: 1,
+  hoaxGeneralIdf: 2,
 });
 
 export const DEFAULT_FAQ_THRESHOLD = DEFAULT_PARAMETERS.faqThreshold;
@@ -131,11 +137,19 @@ export function createMatcher(options: MatcherOptions): Matcher {
   );
   const resolver = createResolver(vocab);
   const keysOfText = (text: string): string[] => resolver.keysOf(words(text)).keys;
-  const weightOf = new Map<string, number>();
-  for (const key of vocab.df.keys()) weightOf.set(key, idf(vocab, key));
-  const w = (k: string): number => weightOf.get(k) ?? idf(vocab, k);
+  // Weights per key, for FAQ retrieval and for claim matching (everyday words capped differently).
+  const faqWeightOf = new Map<string, number>();
+  const hoaxWeightOf = new Map<string, number>();
+  const capped = (k: string, cap: number): number => (isGeneralKey(k) ? Math.min(cap, idf(vocab, k)) : idf(vocab, k));
+  for (const key of vocab.df.keys()) {
+    faqWeightOf.set(key, capped(key, p.generalIdf));
+    hoaxWeightOf.set(key, capped(key, p.hoaxGeneralIdf));
+  }
+  const wf = (k: string): number => faqWeightOf.get(k) ?? capped(k, p.generalIdf);
+  const w = (k: string): number => hoaxWeightOf.get(k) ?? capped(k, p.hoaxGeneralIdf);
   const weights: QueryWeights = {
-    weight: w,
+    weight: wf,
+    hoaxWeight: w,
     unknown: Math.log(1 + vocab.docCount / (p.unknownDf + 0.5)),
     fuzzyCredit: p.fuzzyCredit,
   };
@@ -153,7 +167,7 @@ export function createMatcher(options: MatcherOptions): Matcher {
       if (phrase.length === 0) continue;
       const id = phraseDoc.length;
       phraseDoc.push(d);
-      phraseTotal.push(phrase.reduce((sum, k) => sum + w(k), 0));
+      phraseTotal.push(phrase.reduce((sum, k) => sum + wf(k), 0));
       for (const k of new Set(phrase)) post(phraseOf, k, id);
     }
     for (const t of [f.answer, f.en?.answer ?? '']) for (const k of keysOfText(t)) post(faqAnswer, k, d);
@@ -200,7 +214,7 @@ export function createMatcher(options: MatcherOptions): Matcher {
       }
     });
     const have = new Float64Array(phraseDoc.length);
-    for (const k of q.keys) for (const id of phraseOf.get(k) ?? []) have[id] = (have[id] as number) + w(k);
+    for (const k of q.keys) for (const id of phraseOf.get(k) ?? []) have[id] = (have[id] as number) + wf(k);
     have.forEach((h, id) => {
       const d = phraseDoc[id] as number;
       const total = phraseTotal[id] as number;
@@ -214,7 +228,7 @@ export function createMatcher(options: MatcherOptions): Matcher {
     const matched = new Float64Array(n);
     const specific = new Float64Array(n);
     const contained = new Float64Array(n);
-    if (q.total === 0) return matched;
+    if (q.hoaxTotal === 0) return matched;
     const best = new Float64Array(n);
     const seen = new Int32Array(n).fill(-1);
     q.concepts.forEach((c, ci) => {
@@ -223,7 +237,7 @@ export function createMatcher(options: MatcherOptions): Matcher {
         for (const d of claimOf.get(k) ?? []) {
           if (seen[d] !== ci) {
             seen[d] = ci;
-            matched[d] = (matched[d] as number) + c.credit * c.weight;
+            matched[d] = (matched[d] as number) + c.credit * c.hoaxWeight;
             best[d] = weight;
           } else {
             best[d] = Math.max(best[d] as number, weight);
@@ -255,7 +269,7 @@ export function createMatcher(options: MatcherOptions): Matcher {
       for (const d of pairOf.get(pair) ?? []) specific[d] = (specific[d] as number) + p.bigramBonus;
     }
     return matched.map((m, d) => {
-      const explained = (m / q.total) * Math.min(1, (specific[d] as number) / p.specificFull);
+      const explained = (m / q.hoaxTotal) * Math.min(1, (specific[d] as number) / p.specificFull);
       const copy = Math.min(1, (contained[d] as number) / (claimWeight[d] as number) / p.containmentFull);
       return Math.max(explained, copy);
     });

@@ -81,6 +81,7 @@ export function isStopword(word: string): boolean {
 }
 
 const VOWEL = /^[aiueo]/;
+const PREFIX = /^(di|ke|ter|ber|per|meng|meny|men|mem|me|peng|peny|pen|pem|pe)/;
 
 function dropSuffix(word: string, suffixes: readonly string[], minRest = 4): string {
   for (const s of suffixes) {
@@ -102,17 +103,20 @@ export function prefixVariants(word: string): string[] {
   }
   if (w.startsWith('mem') || w.startsWith('pem')) {
     const r = rest(3);
-    return VOWEL.test(r) ? ['p' + r, r] : [r];
+    // "pemakaman" is pe- + "makam"; "memakai" is me- + "pakai".
+    return VOWEL.test(r) ? ['p' + r, r, 'm' + r] : [r];
   }
   if (w.startsWith('men') || w.startsWith('pen')) {
     const r = rest(3);
     return VOWEL.test(r) ? ['t' + r, r] : [r];
   }
-  if (/^(me|pe)[lrwy]/.test(w)) return [rest(2)];
   if (w.startsWith('ber') || w.startsWith('ter') || w.startsWith('per')) {
     const r = rest(3);
-    return VOWEL.test(r) ? [r, 'r' + r] : [r];
+    // "perawat" is pe- + "rawat"; "berobat" is ber- + "obat".
+    if (VOWEL.test(r)) return w.startsWith('per') ? ['r' + r, r] : [r, 'r' + r];
+    return [r];
   }
+  if (/^(me|pe)[lrwy]/.test(w)) return [rest(2)];
   if (w.startsWith('be') && /^k/.test(rest(2))) return [rest(2)];
   if (w.startsWith('di') || w.startsWith('ke')) return [rest(2)];
   return [];
@@ -145,7 +149,9 @@ function computeStemKey(word: string): string {
   w = dropSuffix(w, ['nya', 'ku', 'mu'], 3);
   if (PROTECTED_ROOTS.has(w)) return w;
   const unsuffixed = w;
-  const suffixed = dropSuffix(w, ['kan', 'an', 'i']);
+  let suffixed = dropSuffix(w, ['kan', 'an', 'i']);
+  // Keep the suffix when the root left would be tiny: "dicuci" is "cuci", not "cuc".
+  if (suffixed !== w && suffixed.replace(PREFIX, '').length < 4) suffixed = w;
   // A protected root reachable by removing prefixes (with or without the suffix) wins.
   for (const base of [unsuffixed, suffixed]) {
     let forms = [base];
@@ -203,8 +209,8 @@ export function colloquialVariants(word: string): string[] {
         add(r);
       }
     }
-    if (/^n[aiueo]/.test(b)) add('t' + b.slice(1));
-    if (/^m[aiueo]/.test(b)) add('p' + b.slice(1));
+    if (/^n[aiueo]/.test(b) && b.length >= 5) add('t' + b.slice(1));
+    if (/^m[aiueo]/.test(b) && b.length >= 5) add('p' + b.slice(1));
     if (b.startsWith('di') && b.length > 5) add(b.slice(2));
   }
   // English plurals: "masks", "hospitals", "babies".

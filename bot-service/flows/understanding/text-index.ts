@@ -49,15 +49,17 @@ export function createVocabulary(
   return { df, surfaces, byInitial, docCount: documents.length };
 }
 
-/** Weight cap for everyday words (GENERAL_WORDS), whatever their count in the content. */
-export const GENERAL_IDF = 2;
 const generalKeys = new Set([...GENERAL_WORDS].map(stemKey));
+
+/** True for the key of an everyday word (GENERAL_WORDS), whose weight the matcher caps. */
+export function isGeneralKey(key: string): boolean {
+  return generalKeys.has(key);
+}
 
 /** Inverse document frequency of a key; unknown keys weigh like a word seen in one document. */
 export function idf(vocab: Vocabulary, key: string | null): number {
   const df = key === null ? 1 : (vocab.df.get(key) ?? 1);
-  const value = Math.log(1 + vocab.docCount / (df + 0.5));
-  return key !== null && generalKeys.has(key) ? Math.min(GENERAL_IDF, value) : value;
+  return Math.log(1 + vocab.docCount / (df + 0.5));
 }
 
 /** Result of resolving one typed word: content keys, [] for a stopword, null when unknown. */
