@@ -36,10 +36,11 @@ function prepared(db: Db): { started: Statement; ahead: Statement; priority: Sta
  * then longest waiting first (as the inbox lists them). Works for a conversation that is being handed off in this very message
  * (its state is still 'bot' until the pipeline applies the result).
  */
-export function queuePosition(db: Db, conversationId: number, priority: number, now: number): number {
+export function queuePosition(db: Db, conversationId: number, priority: number, _now: number): number {
   const s = prepared(db);
-  // Same order as the volunteers' inbox: priority, then how long it has been waiting.
-  const started = (s.started.get(conversationId) as number | null | undefined) ?? now;
+  // Same order as the volunteers' inbox: priority, then how long it has been waiting. A
+  // conversation being handed off in this message joins behind everyone already waiting.
+  const started = (s.started.get(conversationId) as number | null | undefined) ?? Number.MAX_SAFE_INTEGER;
   return 1 + Number(s.ahead.get({ id: conversationId, priority, started }));
 }
 

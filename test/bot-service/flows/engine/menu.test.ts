@@ -64,9 +64,10 @@ describe('flows/engine menu', () => {
     });
   });
 
-  it('keeps "hapus data saya" reserved (not answered as a question)', () => {
+  it('"hapus data saya" asks for erasure and confirms it (not answered as a question)', () => {
     const r = world.citizen().text('Hapus data saya');
-    expect(textOf(r)).toContain('belum bisa diproses otomatis');
+    expect(textOf(r)).toContain('akan dihapus');
+    expect(r.eraseRequested).toBe(true);
     expect(r.signals).toBeUndefined();
   });
 
