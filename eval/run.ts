@@ -72,7 +72,9 @@ const rows: Array<[string, (s: SplitScore) => string, number | null]> = [
   ['hoax recall', s => `${s.hoaxRecall.toFixed(3)} of ${s.hoaxCount}`, FLOORS.hoaxRecall],
   ['near-miss hoax false alarms', s => `${s.nearMissFalseAlarms} of ${s.nearMissCount}`, null],
   ['region accuracy (texts + pins)', s => `${pct(s.region)} of ${s.regionCount}`, null],
-  ['self check-up level accuracy', s => `${pct(s.selfCheck)} of ${s.selfCheckCount}`, FLOORS.selfCheck],
+  ['self check-up levels right', s => `${pct(s.selfCheckLevels)} of ${s.selfCheckCount}`, FLOORS.selfCheck],
+  ['self check-up completed, no re-ask', s => pct(s.selfCheckCompleted), null],
+  ['typed answers understood', s => `${s.answersUnderstood} of ${s.answersTyped}`, null],
 ];
 
 const col = (s: string, n: number): string => s.padEnd(n);
@@ -122,7 +124,7 @@ if (holdout) {
   if (holdout.oosRejected < FLOORS.oosRejected) missed.push(`out-of-scope ${pct(holdout.oosRejected)} < ${pct(FLOORS.oosRejected)}`);
   if (holdout.hoaxPrecision < FLOORS.hoaxPrecision) missed.push(`hoax precision ${holdout.hoaxPrecision.toFixed(3)} < ${FLOORS.hoaxPrecision}`);
   if (holdout.hoaxRecall < FLOORS.hoaxRecall) missed.push(`hoax recall ${holdout.hoaxRecall.toFixed(3)} < ${FLOORS.hoaxRecall}`);
-  if (holdout.selfCheck < FLOORS.selfCheck) missed.push(`self check-up ${pct(holdout.selfCheck)} < ${pct(FLOORS.selfCheck)}`);
+  if (holdout.selfCheckLevels < FLOORS.selfCheck) missed.push(`self check-up levels ${pct(holdout.selfCheckLevels)} < ${pct(FLOORS.selfCheck)}`);
 }
 console.log(`\nran in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 if (missed.length > 0) {

@@ -8,8 +8,10 @@
  * - hoax precision/recall: a confident hoax answer is a prediction; it is right only on a
  *   hoax variant with the right id. Predictions are counted over every set of the split.
  * - region: typed texts and pins give the expected code / pair / none (and inside flag).
- * - self check-up: every input is read, the run ends exactly after the last input, with the
- *   expected level, emergency flag, rule (when given) and advisories (when given).
+ * - self check-up levels right: no sequence ends with a wrong level, emergency flag, rule (when
+ *   given) or advisories (when given), or ends early or late. A typed answer the bot does not
+ *   understand makes it ask again ("bila ragu, tanyakan ulang"): that is reported separately as
+ *   typed answers understood and sequences completed, not as a wrong level.
  */
 import type { Matcher } from '../bot-service/flows/understanding/matcher.ts';
 import type { RegionIndex } from '../bot-service/flows/understanding/region-resolver.ts';
@@ -31,8 +33,14 @@ export type SplitScore = {
   nearMissCount: number;
   region: number;
   regionCount: number;
-  selfCheck: number;
+  /** Share of sequences that did not end with a wrong result (floor: 100%). */
+  selfCheckLevels: number;
+  /** Share of sequences completed right without asking again. */
+  selfCheckCompleted: number;
   selfCheckCount: number;
+  /** Typed answers understood / typed answers. */
+  answersUnderstood: number;
+  answersTyped: number;
   failures: Failure[];
 };
 
@@ -44,22 +52,41 @@ function show(r: { kind: string; id: string; score: number; confident: boolean }
   return r === null ? 'null' : `${r.kind}:${r.id} ${r.score}${r.confident ? '' : ' (not confident)'}`;
 }
 
-/** Runs one self check-up sequence; returns null when it passes, else what went wrong. */
-export function runSelfCheck(selfCheck: SelfCheck, item: SelfCheckItem): string | null {
+export type SelfCheckRun = {
+  /** The sequence ended, after its last input, with the expected level, emergency, rule, advisories. */
+  ok: boolean;
+  /** It ended with a result that is wrong (or ended too early or too late): never acceptable. */
+  wrong: boolean;
+  /** Typed inputs read / typed inputs tried (an input not understood means the bot asks again). */
+  understood: number;
+  typed: number;
+  problem: string | null;
+};
+
+/**
+ * Runs one self check-up sequence. When an input is not understood the bot would ask again;
+ * the run stops there (neither right nor wrong: "asked again").
+ */
+export function runSelfCheck(selfCheck: SelfCheck, item: SelfCheckItem): SelfCheckRun {
   const answers: Record<string, string> = {};
   let questionId: string = selfCheck.firstQuestion();
+  let understood = 0;
+  let typed = 0;
+  const done = (ok: boolean, wrong: boolean, problem: string | null): SelfCheckRun => ({ ok, wrong, understood, typed, problem });
   for (const [i, input] of item.inputs.entries()) {
     const parsed = selfCheck.parseAnswer(questionId, typeof input === 'string' ? { text: input } : input, item.lang ?? 'id');
-    if (parsed === null) return `input ${i + 1} ${JSON.stringify(input)} not understood for ${questionId}`;
+    if (typeof input === 'string') typed++;
+    if (parsed === null) return done(false, false, `asked again: input ${i + 1} ${JSON.stringify(input)} not understood for ${questionId}`);
+    if (typeof input === 'string') understood++;
     answers[questionId] = parsed;
     const step = selfCheck.next(answers as SelfCheckAnswers);
     const last = i === item.inputs.length - 1;
     if (step.kind === 'question') {
-      if (last) return `still asking ${step.questionId} after the last input`;
+      if (last) return done(false, true, `still asking ${step.questionId} after the last input`);
       questionId = step.questionId;
       continue;
     }
-    if (!last) return `result after input ${i + 1}, ${item.inputs.length - i - 1} inputs left`;
+    if (!last) return done(false, true, `result after input ${i + 1}, ${item.inputs.length - i - 1} inputs left`);
     const problems: string[] = [];
     if (step.level !== item.level) problems.push(`level ${step.level}`);
     if (step.emergency !== item.emergency) problems.push(`emergency ${step.emergency}`);
@@ -67,9 +94,10 @@ export function runSelfCheck(selfCheck: SelfCheck, item: SelfCheckItem): string 
     if (item.advisory !== undefined && step.advisories.join(',') !== item.advisory.join(',')) {
       problems.push(`advisories ${step.advisories.join(',') || 'none'}`);
     }
-    return problems.length === 0 ? null : `${problems.join(', ')} (answers ${JSON.stringify(answers)})`;
+    const ok = problems.length === 0;
+    return done(ok, !ok, ok ? null : `${problems.join(', ')} (answers ${JSON.stringify(answers)})`);
   }
-  return 'no inputs';
+  return done(false, true, 'no inputs');
 }
 
 /** Scores one split. */
@@ -136,11 +164,19 @@ export function scoreSplit(sets: EvalSets, split: Split, m: Modules): SplitScore
     }
   }
 
-  let selfCheckRight = 0;
+  let selfCheckWrong = 0;
+  let selfCheckDone = 0;
+  let understood = 0;
+  let typed = 0;
   for (const item of sets.selfCheck[split]) {
-    const problem = runSelfCheck(m.selfCheck, item);
-    if (problem === null) selfCheckRight++;
-    else failures.push({ set: 'self-check', text: item.name, expected: `${item.level} ${item.rule ?? ''}`, got: problem });
+    const run = runSelfCheck(m.selfCheck, item);
+    if (run.wrong) selfCheckWrong++;
+    if (run.ok) selfCheckDone++;
+    understood += run.understood;
+    typed += run.typed;
+    if (run.problem !== null) {
+      failures.push({ set: 'self-check', text: item.name, expected: `${item.level} ${item.rule ?? ''}`, got: run.problem });
+    }
   }
 
   const faqCount = sets.faq[split].length;
@@ -161,8 +197,11 @@ export function scoreSplit(sets: EvalSets, split: Split, m: Modules): SplitScore
     nearMissCount: sets.nearMiss[split].length,
     region: ratio(regionRight, regionCount),
     regionCount,
-    selfCheck: ratio(selfCheckRight, selfCheckCount),
+    selfCheckLevels: ratio(selfCheckCount - selfCheckWrong, selfCheckCount),
+    selfCheckCompleted: ratio(selfCheckDone, selfCheckCount),
     selfCheckCount,
+    answersUnderstood: understood,
+    answersTyped: typed,
     failures,
   };
 }

@@ -10,7 +10,7 @@ import { showVerdict } from './hoax.ts';
  */
 
 /** Below this score the closest question is too far off to suggest ("harga beras" is not about incubation). */
-const DID_YOU_MEAN_MIN_SCORE = 0.45;
+export const DID_YOU_MEAN_MIN_SCORE = 0.3;
 
 export function promptFaq(turn: Turn): void {
   say(turn, ...textReplies(turn.t.faq.prompt));

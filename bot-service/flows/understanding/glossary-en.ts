@@ -71,6 +71,8 @@ export const GLOSSARY_EN: Readonly<Record<string, string>> = {
   eid: 'lebaran', hometown: 'kampung', allowed: 'boleh', rapid: 'rapid', difference: 'beda', between: 'beda',
   come: 'pulang', came: 'pulang', back: 'pulang', coming: 'pulang', travel: 'perjalanan', city: 'kota',
   east: 'timur', java: 'jawa', cemetery: 'makam', grave: 'makam', register: 'daftar', complain: 'adu',
+  because: 'karena', cause: 'sebab', caused: 'sebab', causes: 'sebab', switched: 'nyala', turned: 'nyala',
+  installed: 'pasang', world: 'dunia', really: 'benar', true: 'benar', effect: 'efek', outbreak: 'wabah',
 };
 
 /** The glossary as a map to word lists (no inherited keys, no splitting at match time). */

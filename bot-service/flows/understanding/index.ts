@@ -25,8 +25,8 @@ export {
   resolveRegionText,
 } from './region-resolver.ts';
 export type { HospitalDistance, RegionAtPoint, RegionIndex, RegionTextResult } from './region-resolver.ts';
-export { createMatcher, DEFAULT_FAQ_THRESHOLD, DEFAULT_HOAX_THRESHOLD } from './matcher.ts';
-export type { FaqContent, HoaxContent, Matcher, MatcherOptions, MatchKind, MatchResult } from './matcher.ts';
+export { createMatcher, DEFAULT_FAQ_THRESHOLD, DEFAULT_HOAX_THRESHOLD, DEFAULT_PARAMETERS } from './matcher.ts';
+export type { FaqContent, HoaxContent, Matcher, MatcherOptions, MatcherParameters, MatchKind, MatchResult } from './matcher.ts';
 export { createSelfCheck } from './self-check.ts';
 export type {
   AnswerInput,

@@ -35,9 +35,7 @@ const PHRASES = [...ANSWER_PHRASES]
   .map(([from, to]) => [from.split(' '), to.split(' ')] as const)
   .sort((a, b) => b[0].length - a[0].length);
 
-/** Tokens of an answer text with yes/no/don't-know phrases made canonical. */
-export function answerTokens(text: string): string[] {
-  const words = tokenize(text);
+function rewrite(words: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; ) {
     const hit = PHRASES.find(([from]) => from.every((w, j) => words[i + j] === w));
@@ -49,6 +47,13 @@ export function answerTokens(text: string): string[] {
       i++;
     }
   }
+  return out;
+}
+
+/** Tokens of an answer text with yes/no/don't-know phrases made canonical. */
+export function answerTokens(text: string): string[] {
+  // Twice, so that a rewritten word can complete a longer phrase ("gak bisa ngomong").
+  const out = rewrite(rewrite(tokenize(text)));
   // A lone unit letter ("38 c") says nothing.
   return out.filter(w => w.length > 1 || /\d/.test(w));
 }
@@ -81,12 +86,13 @@ export function parseNumericRule(key: string, sentence: string): NumericRule | n
   return { min: range[0] as number, max: range[1] as number, threshold, atLeast: atLeast[2] ?? '', below: below[2] ?? '' };
 }
 
-function numberIn(text: string): number | null {
+/** The one number in `text` when every other word is a filler ("39 derajat", "demam 38,5"). */
+function numberIn(text: string, fillers: ReadonlySet<string>): number | null {
   const lower = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/(\d),(\d)/g, '$1.$2');
   const words = lower.match(/\d+(?:\.\d+)?|\p{L}+/gu) ?? [];
   const numbers = words.filter(w => /^\d/.test(w));
   if (numbers.length !== 1) return null;
-  if (!words.every(w => w === numbers[0] || NUMBER_FILLERS.has(w))) return null;
+  if (!words.every(w => w === numbers[0] || NUMBER_FILLERS.has(w) || fillers.has(w))) return null;
   return Number(numbers[0]);
 }
 
@@ -106,6 +112,13 @@ export function createAnswerReader(question: QuestionContent, numeric: readonly 
       if (words.length > 0) phrases.push({ answerId: a.id, words });
     }
   }
+  // An answer's description ("Sulit bicara, napas sangat cepat, ...") is too long to be typed whole,
+  // but typed words that all come from one description point to that answer.
+  const descriptions: Phrase[] = question.answers.flatMap(a =>
+    [a.description ?? '', a.en?.description ?? '']
+      .map(t => ({ answerId: a.id, words: answerTokens(t) }))
+      .filter(p => p.words.length > 0)
+  );
   const rules = numeric.filter(r => ids.has(r.atLeast) && ids.has(r.below));
   const questionWords = new Set([question.text, question.en?.text ?? ''].flatMap(t => tokenize(t)));
 
@@ -129,7 +142,9 @@ export function createAnswerReader(question: QuestionContent, numeric: readonly 
     const content = typed.filter(t => !isStopword(t));
     if (content.length === 0) return null;
     const hits = new Set<string>();
-    for (const p of phrases) if (content.every(t => p.words.some(x => sameWord(t, x)))) hits.add(p.answerId);
+    for (const p of [...phrases, ...descriptions]) {
+      if (content.every(t => p.words.some(x => sameWord(t, x)))) hits.add(p.answerId);
+    }
     return hits.size === 1 ? ([...hits][0] as string) : null;
   };
 
@@ -148,7 +163,8 @@ export function createAnswerReader(question: QuestionContent, numeric: readonly 
       const n = Number(listNumber[1]);
       if (n >= 1 && n <= question.answers.length) return question.answers[n - 1]?.id ?? null;
     }
-    const value = numberIn(text);
+    // The question's own words may stand next to the number: "demam 38,5", "usia 45".
+    const value = numberIn(text, questionWords);
     if (value !== null) {
       for (const r of rules) {
         if (value >= r.min && value <= r.max) return value >= r.threshold ? r.atLeast : r.below;

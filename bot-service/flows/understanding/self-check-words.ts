@@ -13,6 +13,8 @@ export const ANSWER_PHRASES: ReadonlyArray<[string, string]> = [
   ['kurang tahu', 'tidak tahu'],
   ['tidak ingat', 'tidak tahu'],
   ['tidak yakin', 'tidak tahu'],
+  ['tidak bisa bicara', 'sulit bicara'],
+  ['tidak bisa napas', 'sulit napas'],
   ['tidak pernah', 'tidak'],
   ['tidak ada', 'tidak'],
   ['tidak punya', 'tidak'],
@@ -37,6 +39,12 @@ export const ANSWER_PHRASES: ReadonlyArray<[string, string]> = [
   ['n', 'tidak'],
   ['none', 'tidak'],
   ['never', 'tidak'],
+  // Intensifiers and colloquial verbs, so "sesak sekali, susah ngomong" meets "sangat sesak", "sulit bicara".
+  ['sekali', 'sangat'],
+  ['banget', 'sangat'],
+  ['susah', 'sulit'],
+  ['ngomong', 'bicara'],
+  ['omong', 'bicara'],
 ];
 
 /**
@@ -47,7 +55,7 @@ export const ANSWER_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   ya: ['ya'],
   tidak: ['tidak'],
   tidak_tahu: ['tidak tahu'],
-  berat: ['parah', 'sangat sesak', 'sesak berat', 'severe', 'sulit bicara', 'nyeri dada', 'bibir biru', 'berat'],
+  berat: ['parah', 'sangat sesak', 'sesak sangat', 'sesak berat', 'severe', 'sulit bicara', 'nyeri dada', 'bibir biru', 'berat'],
   ringan: ['ringan', 'sedikit', 'agak sesak', 'sesak ringan', 'mild', 'slight', 'sedikit sesak'],
   ya_38: ['38 atau lebih', 'di atas 38', 'lebih dari 38', 'demam tinggi', 'panas tinggi', '38 or higher', 'above 38'],
   ya_riwayat: [

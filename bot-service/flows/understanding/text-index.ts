@@ -56,9 +56,9 @@ export function isGeneralKey(key: string): boolean {
   return generalKeys.has(key);
 }
 
-/** Inverse document frequency of a key; unknown keys weigh like a word seen in one document. */
-export function idf(vocab: Vocabulary, key: string | null): number {
-  const df = key === null ? 1 : (vocab.df.get(key) ?? 1);
+/** Inverse document frequency of a key; a key the content lacks weighs like one seen once. */
+export function idf(vocab: Vocabulary, key: string): number {
+  const df = vocab.df.get(key) ?? 1;
   return Math.log(1 + vocab.docCount / (df + 0.5));
 }
 
@@ -146,14 +146,14 @@ export function createResolver(vocab: Vocabulary): Resolver {
   const resolve = (word: string): Resolved => {
     const cached = cache.get(word);
     if (cached !== undefined) return cached;
+    if (cache.size >= CACHE_LIMIT) {
+      cache.clear();
+      fuzzyWords.clear();
+    }
     let result = exactOrColloquial(word) ?? split(word);
     if (result === null) {
       result = fuzzy(word);
       if (result !== null) fuzzyWords.add(word);
-    }
-    if (cache.size >= CACHE_LIMIT) {
-      cache.clear();
-      fuzzyWords.clear();
     }
     cache.set(word, result);
     return result;

@@ -1,3 +1,4 @@
+import { DID_YOU_MEAN_MIN_SCORE } from '../../../../bot-service/flows/features/faq.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getContent } from '../../../../bot-service/db/queries/content.ts';
 import { understandingFor } from '../../../../bot-service/flows/understanding-adapter.ts';
@@ -56,7 +57,7 @@ describe('flows/engine tanya jawab and cek hoaks', () => {
     ];
     const unsure = tries.find(q => {
       const m = know.match(q);
-      return m !== null && m.kind === 'faq' && !m.confident && m.score >= 0.45;
+      return m !== null && m.kind === 'faq' && !m.confident && m.score >= DID_YOU_MEAN_MIN_SCORE;
     });
     expect(unsure).toBeDefined();
     const c = world.citizen();
