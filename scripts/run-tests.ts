@@ -32,7 +32,9 @@ if (unit !== 0) {
 }
 
 if (existsSync('playwright.config.ts')) {
-  const e2e = run('npx', ['playwright', 'test']);
+  // The browser tests drive the console as bot-service serves it: build it first, so they never test a stale copy.
+  const built = run('npx', ['electron-vite', 'build']);
+  const e2e = built === 0 ? run('npx', ['playwright', 'test']) : 1;
   try {
     const stats = (JSON.parse(readFileSync('reports/e2e.json', 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }).stats;
     passed += stats.expected + stats.flaky;
