@@ -16,6 +16,8 @@ import { InboundProcessor } from './pipeline/inbound-processor.ts';
 import { registerConsoleApi } from './api/index.ts';
 import { ensureBootstrapAdmin } from './api/auth/bootstrap.ts';
 import { startJobs } from './jobs.ts';
+import { createReportScheduler } from './reports/scheduler.ts';
+import { createStatsProjector } from './stats/projector.ts';
 import { consoleRoutes, defaultRendererDir } from './routes/console.ts';
 import { registerHealthRoute } from './routes/health.ts';
 import { webhookBodyLimit, webhookRoutes } from './routes/webhook.ts';
@@ -58,6 +60,9 @@ export async function createService(config: Config, options: ServiceOptions): Pr
     ensureBootstrapAdmin(db, config.bootstrapAdminPassword);
   }
   const events = new EventLog(db);
+  // Statistics are kept as events happen: the projector follows the event log from its checkpoint.
+  const stats = createStatsProjector({ db, events, log });
+  const reportScheduler = createReportScheduler({ db, log, catchUp: () => stats.catchUp(), quietMinutes: config.sessionQuietMinutes });
   const statuses = new StatusApplier(db, events);
   const outbox = new Outbox(db, events);
   const journal = new Journal(db, events, statuses);
@@ -111,6 +116,8 @@ export async function createService(config: Config, options: ServiceOptions): Pr
   await app.ready();
 
   sender.start();
+  stats.start();
+  reportScheduler.start();
   const jobs = startJobs({ db, events, outbox, log, wakeSender: () => sender.wake(), retentionDays: config.retentionDays });
   // Messages stored before a stop but not yet handled are handled now.
   dispatcher.notify(processor.contactsWithPending());
@@ -141,6 +148,8 @@ export async function createService(config: Config, options: ServiceOptions): Pr
       await app.close();
       await dispatcher.whenIdle();
       await sender.stop();
+      await reportScheduler.stop();
+      await stats.stop();
       db.close();
     },
   };

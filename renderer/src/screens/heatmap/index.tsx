@@ -1,0 +1,2 @@
+export { HeatmapScreen } from './HeatmapScreen.tsx';
+export { RegionMap } from './RegionMap.tsx';

@@ -1,0 +1,48 @@
+/** Names of the bot's features and self check-up levels, shared by the heatmap and the reports. */
+import type { MessageKey } from '../../i18n/index.tsx';
+
+export const FEATURE_KEYS = ['radar', 'data', 'faq', 'selfcheck', 'tips', 'hoax', 'hospital', 'hotline', 'info', 'menu'] as const;
+export type FeatureKey = (typeof FEATURE_KEYS)[number];
+
+export const featureLabels: Record<FeatureKey, MessageKey> = {
+  radar: 'feature.radar',
+  data: 'feature.data',
+  faq: 'feature.faq',
+  selfcheck: 'feature.selfcheck',
+  tips: 'feature.tips',
+  hoax: 'feature.hoax',
+  hospital: 'feature.hospital',
+  hotline: 'feature.hotline',
+  info: 'feature.info',
+  menu: 'feature.menu',
+};
+
+export const LEVEL_KEYS = ['rendah', 'sedang', 'tinggi'] as const;
+export type LevelKey = (typeof LEVEL_KEYS)[number];
+
+export const levelLabels: Record<LevelKey, MessageKey> = {
+  rendah: 'stats.level.rendah',
+  sedang: 'stats.level.sedang',
+  tinggi: 'stats.level.tinggi',
+};
+
+/** Self check-up levels in traffic-light colours, readable on white. */
+export const levelColors: Record<LevelKey, string> = {
+  rendah: '#2e8b57',
+  sedang: '#e0a100',
+  tinggi: '#c62828',
+};
+
+/** One hue per feature for the feature-mix charts. */
+export const featureColors: Record<FeatureKey, string> = {
+  radar: '#0f5e9c',
+  data: '#3b82c4',
+  faq: '#7c5cc4',
+  selfcheck: '#c2410c',
+  tips: '#15803d',
+  hoax: '#b91c1c',
+  hospital: '#0e7490',
+  hotline: '#a16207',
+  info: '#4d7c0f',
+  menu: '#64748b',
+};
