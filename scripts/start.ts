@@ -5,13 +5,17 @@
  * Demo secrets are generated once and kept in data/demo-secrets.json, shared by both sides;
  * nothing here talks to Meta.
  */
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, loadEnv, readConfig } from '../bot-service/config.ts';
+import type { Db } from '../bot-service/db/open.ts';
+import { createUser, findUserByUsername } from '../bot-service/db/queries/users.ts';
 import { createLogger } from '../bot-service/logger.ts';
 import { startBotService } from '../bot-service/start.ts';
 import { startSimulator } from '../simulator/server.ts';
+import { probeElectron } from './electron-probe.ts';
 
 type DemoSecrets = { appSecret: string; verifyToken: string; accessToken: string; phoneNumberId: string };
 
@@ -29,6 +33,32 @@ function demoSecrets(dataDir: string): DemoSecrets {
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 });
   return secrets;
+}
+
+type DemoAccount = { username: string; password: string; role: 'admin' | 'supervisor' | 'volunteer' | 'official'; displayName: string };
+
+/** One account per role, made on the first demo start; passwords kept beside the demo database. */
+function demoAccounts(db: Db, dataDir: string): DemoAccount[] {
+  const file = join(dataDir, 'demo-accounts.json');
+  let accounts: DemoAccount[];
+  if (existsSync(file)) {
+    accounts = JSON.parse(readFileSync(file, 'utf8')) as DemoAccount[];
+  } else {
+    const pass = () => randomBytes(9).toString('base64url');
+    accounts = [
+      { username: 'admin', password: pass(), role: 'admin', displayName: 'Admin Demo' },
+      { username: 'posko', password: pass(), role: 'supervisor', displayName: 'Petugas Posko Demo' },
+      { username: 'relawan', password: pass(), role: 'volunteer', displayName: 'Relawan Demo' },
+      { username: 'pejabat', password: pass(), role: 'official', displayName: 'Pejabat Demo' },
+    ];
+    writeFileSync(file, JSON.stringify(accounts, null, 2) + '\n', { mode: 0o600 });
+  }
+  for (const a of accounts) {
+    if (findUserByUsername(db, a.username) === undefined) {
+      createUser(db, { username: a.username, password: a.password, role: a.role, displayName: a.displayName });
+    }
+  }
+  return accounts;
 }
 
 const env = loadEnv(process.env);
@@ -70,22 +100,39 @@ const simulator = await startSimulator({
 const log = createLogger(config.logLevel);
 const bot = await startBotService(config, log);
 
+const accounts = demoAccounts(bot.service.db, config.dataDir);
+const consoleUrl = `${bot.url}/console/`;
+const electron = probeElectron();
+
 const lines = [
   '',
   'Jatim COVID-19 command post: demo running (nothing here talks to Meta)',
   `  WhatsApp simulator (the citizen's phone): ${simulator.url}/`,
+  `  console:                                  ${electron.ok ? 'opening the desktop app; in a browser: ' : ''}${consoleUrl}`,
   `  bot-service:                              ${bot.url}  (health: ${bot.url}/healthz)`,
   `  data:                                     ${config.dataDir}`,
   '',
+  'Demo accounts (kept in data/demo-accounts.json):',
+  ...accounts.map(a => `  ${a.role.padEnd(10)} ${a.username.padEnd(8)} ${a.password}`),
+  '',
+  ...(electron.ok ? [] : [`No Electron binary here (${electron.reason}): open the console in a browser.`, '']),
   'Stop with Ctrl+C.',
   '',
 ];
 process.stdout.write(lines.join('\n'));
 
-const stop = async () => {
+let desktop: ReturnType<typeof spawn> | null = null;
+if (electron.ok) {
+  // The desktop app finds the service through its settings; the default is this demo's address.
+  desktop = spawn(electron.executable, ['.'], { stdio: 'inherit', env: { ...process.env } });
+  desktop.once('exit', () => void stop());
+}
+
+async function stop(): Promise<void> {
+  desktop?.kill();
   await bot.close();
   await simulator.close();
   process.exit(0);
-};
+}
 process.once('SIGINT', () => void stop());
 process.once('SIGTERM', () => void stop());

@@ -7,45 +7,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { probeElectron } from '../../scripts/electron-probe.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
-
-type ElectronProbe = { ok: true; executable: string } | { ok: false; reason: string };
-
-/** Find a runnable Electron binary without letting the electron package download one. */
-function probeElectron(): ElectronProbe {
-  const require = createRequire(import.meta.url);
-  let packageDir: string;
-  try {
-    packageDir = dirname(require.resolve('electron/package.json'));
-  } catch {
-    return { ok: false, reason: 'the electron package is not installed' };
-  }
-  // electron's installer writes path.txt once the binary is in place; without it,
-  // require('electron') would start a download.
-  if (process.env.ELECTRON_OVERRIDE_DIST_PATH === undefined && !existsSync(join(packageDir, 'path.txt'))) {
-    return { ok: false, reason: 'the electron package has no downloaded binary (no path.txt)' };
-  }
-  const resolved = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    timeout: 10_000,
-  });
-  const executable = resolved.stdout.trim();
-  if (resolved.status !== 0 || executable === '' || !existsSync(executable)) {
-    return { ok: false, reason: `require('electron') gave no executable (${resolved.stderr.trim().split('\n')[0] ?? ''})` };
-  }
-  const version = spawnSync(executable, ['--version'], { encoding: 'utf8', timeout: 20_000 });
-  if (version.status !== 0) return { ok: false, reason: `${executable} --version failed` };
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-    return { ok: false, reason: 'no display; run under xvfb-run' };
-  }
-  return { ok: true, executable };
-}
 
 const probe = probeElectron();
 const skipNote = probe.ok ? '' : `skipped: no Electron binary on this machine (${probe.reason})`;
