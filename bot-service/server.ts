@@ -42,6 +42,8 @@ export type Service = {
   outbox: Outbox;
   sender: Sender;
   dispatcher: ContactDispatcher;
+  /** The statistics projector; `catchUp()` counts every event logged so far. */
+  stats: { catchUp(): number };
   log: Logger;
   /** Starts listening on the configured host and port; returns the base URL. */
   listen(): Promise<string>;
@@ -130,6 +132,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
     outbox,
     sender,
     dispatcher,
+    stats,
     log,
     async listen() {
       return app.listen({ host: config.host, port: config.port });
