@@ -10,6 +10,7 @@ import { createMatcher } from '../bot-service/flows/understanding/matcher.ts';
 import { loadReferenceData } from '../bot-service/flows/understanding/reference-data.ts';
 import { createRegionIndex } from '../bot-service/flows/understanding/region-resolver.ts';
 import { createSelfCheck } from '../bot-service/flows/understanding/self-check.ts';
+import { printHoaxClusterEval } from './hoax-clusters.ts';
 import { scoreSplit } from './score.ts';
 import type { Modules, SplitScore } from './score.ts';
 import { loadEvalSets, loadSeedContent, SPLITS } from './sets.ts';
@@ -126,6 +127,8 @@ if (holdout) {
   if (holdout.hoaxRecall < FLOORS.hoaxRecall) missed.push(`hoax recall ${holdout.hoaxRecall.toFixed(3)} < ${FLOORS.hoaxRecall}`);
   if (holdout.selfCheckLevels < FLOORS.selfCheck) missed.push(`self check-up levels ${pct(holdout.selfCheckLevels)} < ${pct(FLOORS.selfCheck)}`);
 }
+// The hoax desk's clustering and known-hoax matching (issue 6).
+missed.push(...printHoaxClusterEval(splits, { failures: listFailures }));
 console.log(`\nran in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 if (missed.length > 0) {
   console.log(`HOLDOUT FLOORS MISSED: ${missed.join('; ')}`);

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { ConfigError, loadEnv, readConfig } from '../bot-service/config.ts';
 import type { Db } from '../bot-service/db/open.ts';
 import { createUser, findUserByUsername } from '../bot-service/db/queries/users.ts';
+import { describeDemoSeed, seedDemoHistoryFile } from '../bot-service/demo/history.ts';
 import { createLogger } from '../bot-service/logger.ts';
 import { startBotService } from '../bot-service/start.ts';
 import { startSimulator } from '../simulator/server.ts';
@@ -97,6 +98,12 @@ const simulator = await startSimulator({
   phoneNumberId: secrets.phoneNumberId,
   botWebhookUrl: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${botPort}/webhooks/whatsapp`,
 });
+// A clearly marked demo history (three days before today) so the heatmap and reports show something
+// on a first start; BOT_DEMO_HISTORY=off leaves the database empty.
+if ((env.BOT_DEMO_HISTORY ?? '').trim().toLowerCase() !== 'off') {
+  const demo = seedDemoHistoryFile(join(config.dataDir, 'bot.db'), { now: Date.now() });
+  process.stdout.write(`${describeDemoSeed(demo)}\n`);
+}
 const log = createLogger(config.logLevel);
 const bot = await startBotService(config, log);
 

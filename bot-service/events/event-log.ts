@@ -10,7 +10,8 @@ export type EventType =
   | 'conversation.started'
   | 'conversation.updated'
   | 'contact.updated'
-  | 'flow.signal';
+  | 'flow.signal'
+  | 'hoax.updated';
 
 export type AppendEvent = {
   type: EventType;

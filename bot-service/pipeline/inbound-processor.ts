@@ -1,6 +1,7 @@
 import type { Db, Statement } from '../db/open.ts';
 import type { EventLog } from '../events/event-log.ts';
 import type { FlowEngine, FlowResult, InboundForFlow, Language } from '../flows/types.ts';
+import { recordHoaxIntake } from '../hoax/intake.ts';
 import type { Logger } from '../logger.ts';
 import { serviceWindowMs, type Outbox } from '../outbox/outbox.ts';
 import { requestErasure } from '../privacy/erasure-requests.ts';
@@ -208,6 +209,9 @@ export class InboundProcessor {
         this.log.warn({ inboundId: row.id, reason: queued.reason }, 'bot reply not queued');
       }
     }
+    // Hoax desk: a forwarded message or a hoax claim becomes a claim (after the bot's replies, so a
+    // clarification already decided for its cluster follows them).
+    recordHoaxIntake({ db: this.db, events: this.events, outbox: this.outbox, log: this.log }, { row, contactId: contact.id, conversationId, regionCode: regionCode ?? convRegion, signals: result.signals, now });
     if (result.eraseRequested) {
       // Erased once the confirmation has gone out (privacy/erasure-requests.ts).
       requestErasure(this.db, contact.id, { via: 'citizen', reason: 'hapus data saya', now });

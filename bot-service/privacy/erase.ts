@@ -3,6 +3,7 @@ import { audit } from '../api/audit.ts';
 import { erasedKeyPrefix } from '../api/phone.ts';
 import type { Db } from '../db/open.ts';
 import { EventLog } from '../events/event-log.ts';
+import { eraseClaimsOf } from '../hoax/erase.ts';
 import { eventDataWithoutPersonalKeys } from './personal-keys.ts';
 import { scrubOtherTables } from './other-tables.ts';
 import { redactWebhookBody } from './webhook-redact.ts';
@@ -96,6 +97,8 @@ export function eraseContact(db: Db, contactId: number, actorId: number | null, 
     const notes = tableExists(db, 'conversation_notes')
       ? db.prepare('DELETE FROM conversation_notes WHERE conversation_id IN (SELECT id FROM conversations WHERE contact_id = ?)').run(contactId).changes
       : 0;
+    // Forwarded claims on the hoax desk: texts and their signatures go too; cluster counts stay.
+    const claims = eraseClaimsOf(db, contactId);
     const otherRows = scrubOtherTables(db, contactId, coreTables);
 
     db.prepare('UPDATE contacts SET wa_key = ?, wa_id = NULL, user_id = NULL, profile_name = NULL, flow_state = NULL WHERE id = ?').run(
@@ -103,7 +106,7 @@ export function eraseContact(db: Db, contactId: number, actorId: number | null, 
       contactId
     );
 
-    const counts: EraseCounts = { inboundMessages, outboundMessages, webhookEvents, events, notes, otherRows, cancelledOutbound };
+    const counts: EraseCounts = { inboundMessages, outboundMessages, webhookEvents, events, notes, otherRows: otherRows + claims, cancelledOutbound };
     audit(db, { actorId, action: 'contact.erase', target: `contact:${contactId}`, details: { reason: options.reason ?? null, via: options.via ?? null, ...counts } }, now);
     new EventLog(db).append({ type: 'contact.updated', contactId, at: now, data: { erased: true } });
     return counts;

@@ -7,6 +7,7 @@ import { ApiError } from './api/client.ts';
 import { useSession, type SessionUser } from './api/session.tsx';
 import { useStreamStatus } from './api/stream.ts';
 import { Button } from './components/Button.tsx';
+import { DemoBanner } from './components/DemoBanner.tsx';
 import { ErrorState } from './components/ErrorState.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { Loading } from './components/Loading.tsx';
@@ -123,6 +124,7 @@ function Shell({ user }: { user: SessionUser }) {
       <header className="shell-header">
         <span className="brand">{t('app.title')}</span>
         <StreamIndicator />
+        <DemoBanner />
         <span className="spacer" />
         <div className="who" data-testid="who">
           <span className="name">{user.displayName ?? user.username}</span>

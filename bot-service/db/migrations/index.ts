@@ -4,6 +4,7 @@ import { up as up0020 } from './0020-content.ts';
 import { up as up0030 } from './0030-accounts.ts';
 import { up as up0040 } from './0040-inbox.ts';
 import { up as up0050 } from './0050-stats.ts';
+import { up as up0060 } from './0060-hoax-desk.ts';
 
 export type Migration = { version: number; up: (db: Db) => void };
 
@@ -14,4 +15,5 @@ export const migrations: Migration[] = [
   { version: 30, up: up0030 },
   { version: 40, up: up0040 },
   { version: 50, up: up0050 },
+  { version: 60, up: up0060 },
 ];

@@ -3,7 +3,8 @@
  * metric, absolute or per 100,000 people; the top five regions; click a region to drill down.
  * The figures refresh with the live stream while the period includes today.
  */
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useDemoHistory } from '../../api/system.ts';
 import type { RegionValue, StatsMetric } from '../../../../bot-service/contract/stats.ts';
 import { DateInput } from '../../components/DateInput.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -134,7 +135,17 @@ export function HeatmapScreen() {
   const f = numberFormats(lang);
   const [metric, setMetric] = useState<StatsMetric>('conversations');
   const [per100k, setPer100k] = useState(false);
-  const [period, setPeriod] = useState<Period>(() => presetPeriod('today', todayWib()));
+  const [period, setPeriodState] = useState<Period>(() => presetPeriod('today', todayWib()));
+  // On a demo database, open on the demo days (today is empty) until the user picks a period.
+  const chosen = useRef(false);
+  const setPeriod = (p: Period) => {
+    chosen.current = true;
+    setPeriodState(p);
+  };
+  const demo = useDemoHistory();
+  useEffect(() => {
+    if (demo !== null && !chosen.current) setPeriodState({ from: demo.from, to: demo.to });
+  }, [demo]);
   const [selected, setSelected] = useState<string | null>(null);
   const stats = useRegionStats({ ...period, metric, per100k });
   const spec = metricSpec(metric);

@@ -1,12 +1,4 @@
-/** The hoax desk arrives with its own issue; until then the route says so. */
-import { EmptyState } from '../../components/EmptyState.tsx';
-import { useT } from '../../i18n/index.tsx';
-
-export function HoaxesScreen() {
-  const t = useT();
-  return (
-    <section className="screen">
-      <EmptyState title={t('nav.hoaxes')} hint={t('hoaxes.placeholder')} />
-    </section>
-  );
-}
+/** The hoax desk screen (`#/hoaxes`, `#/hoaxes/<cluster id>`). */
+export { HoaxDeskScreen } from './HoaxDeskScreen.tsx';
+// The shell's route table imported the placeholder under this name.
+export { HoaxDeskScreen as HoaxesScreen } from './HoaxDeskScreen.tsx';

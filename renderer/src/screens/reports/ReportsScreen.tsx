@@ -3,7 +3,8 @@
  * Officials see this and the heatmap only; supervisors and admins may also rebuild a stored
  * report on purpose.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useDemoHistory } from '../../api/system.ts';
 import { useRole } from '../../api/session.tsx';
 import { Button } from '../../components/Button.tsx';
 import { DateInput } from '../../components/DateInput.tsx';
@@ -107,7 +108,17 @@ export function ReportsScreen() {
   const t = useT();
   const { lang } = useLang();
   const today = todayWib();
-  const [date, setDate] = useState(today);
+  const [date, setDateState] = useState(today);
+  // On a demo database, open on the last demo day (today is empty) until the user picks a date.
+  const chosen = useRef(false);
+  const setDate = (d: string) => {
+    chosen.current = true;
+    setDateState(d);
+  };
+  const demo = useDemoHistory();
+  useEffect(() => {
+    if (demo !== null && !chosen.current) setDateState(demo.to);
+  }, [demo]);
   const report = useDailyReport(date);
   // While another day loads, the previous one stays on screen, dimmed.
   const data = report.data;
