@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { seedContent } from '../bot-service/content/seed.ts';
+import { seededRandom as random, weightedPicker as picker } from '../bot-service/demo/random.ts';
 import { openDatabase, type Db } from '../bot-service/db/open.ts';
 import { reportToCsv } from '../bot-service/reports/csv.ts';
 import { buildDailyReport } from '../bot-service/reports/daily.ts';
@@ -40,37 +41,6 @@ const RUNS = env('BENCH_RUNS', 25);
 const FIRST_DAY = '2020-04-01';
 const REPORT_DAY = addDays(FIRST_DAY, Math.min(1, DAYS - 1));
 const CHUNK = 50_000;
-
-/** mulberry32: the same database every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Picks an index with the given weights (cumulative table, binary search). */
-function picker(weights: number[], rnd: () => number): () => number {
-  const cumulative: number[] = [];
-  let sum = 0;
-  for (const w of weights) {
-    sum += w;
-    cumulative.push(sum);
-  }
-  return () => {
-    const x = rnd() * sum;
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid]! > x) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
-  };
-}
 
 // WIB hour-of-day traffic: quiet at night, busy mornings and evenings.
 const HOUR_WEIGHTS = [2, 1, 1, 1, 2, 4, 7, 10, 12, 12, 11, 10, 9, 9, 9, 9, 9, 9, 10, 12, 12, 10, 7, 4];

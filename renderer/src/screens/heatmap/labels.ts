@@ -1,21 +1,11 @@
 /** Names of the bot's features and self check-up levels, shared by the heatmap and the reports. */
 import type { MessageKey } from '../../i18n/index.tsx';
 
-export const FEATURE_KEYS = ['radar', 'data', 'faq', 'selfcheck', 'tips', 'hoax', 'hospital', 'hotline', 'info', 'menu'] as const;
-export type FeatureKey = (typeof FEATURE_KEYS)[number];
+import { type Feature as FeatureKey } from '../../conversation/labels.ts';
 
-export const featureLabels: Record<FeatureKey, MessageKey> = {
-  radar: 'feature.radar',
-  data: 'feature.data',
-  faq: 'feature.faq',
-  selfcheck: 'feature.selfcheck',
-  tips: 'feature.tips',
-  hoax: 'feature.hoax',
-  hospital: 'feature.hospital',
-  hotline: 'feature.hotline',
-  info: 'feature.info',
-  menu: 'feature.menu',
-};
+// The feature names are the conversation labels' (one list for every screen).
+export { features as FEATURE_KEYS, featureLabel as featureLabels } from '../../conversation/labels.ts';
+export type { FeatureKey };
 
 export const LEVEL_KEYS = ['rendah', 'sedang', 'tinggi'] as const;
 export type LevelKey = (typeof LEVEL_KEYS)[number];
