@@ -79,7 +79,8 @@ export async function createService(config: Config, options: ServiceOptions): Pr
       events.announce();
       sender.wake();
     },
-    log
+    log,
+    work => db.transaction(work)()
   );
 
   // Per-request log lines would cost more than the webhook itself at launch-day rates; warnings

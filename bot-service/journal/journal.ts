@@ -1,4 +1,4 @@
-import type { Db, Statement } from '../db/open.ts';
+import { withFullSync, type Db, type Statement } from '../db/open.ts';
 import type { EventLog } from '../events/event-log.ts';
 import type { StatusApplier } from '../outbox/statuses.ts';
 import type { ParsedWebhook } from '../whatsapp/webhook-parse.ts';
@@ -83,13 +83,13 @@ export class Journal {
     }
     let results: IngestResult[];
     try {
-      results = this.db.transaction(() => batch.map(p => this.store(p)))();
+      results = withFullSync(this.db, () => this.db.transaction(() => batch.map(p => this.store(p)))());
     } catch (batchError) {
       // One request should not sink the others: retry each alone, so only a real storage
       // failure (disk full, I/O error) is reported, and only for what was not stored.
       for (const p of batch) {
         try {
-          p.resolve(this.db.transaction(() => this.store(p))());
+          p.resolve(withFullSync(this.db, () => this.db.transaction(() => this.store(p))()));
         } catch (error) {
           p.reject(error ?? batchError);
         }
@@ -121,7 +121,7 @@ export class Journal {
         eventId,
         m.type,
         m.text,
-        JSON.stringify(m.payload),
+        m.payloadJson,
         m.forwarded,
         m.timestamp,
         now

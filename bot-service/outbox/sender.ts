@@ -85,7 +85,9 @@ export class Sender {
        ORDER BY o.next_attempt_at, o.id LIMIT ?`
     );
     this.earlierQueued = db.prepare(
-      `SELECT MAX(next_attempt_at) AS at FROM outbound_messages WHERE contact_id = ? AND id < ? AND status = 'queued' AND kind != 'read'`
+      // "status IN (...)" lets SQLite use the partial index on (contact_id, id) instead of scanning the queue.
+      `SELECT MAX(next_attempt_at) AS at FROM outbound_messages
+       WHERE contact_id = ? AND id < ? AND status IN ('queued', 'sending') AND status = 'queued' AND kind != 'read'`
     );
     this.markSending = db.prepare("UPDATE outbound_messages SET status = 'sending', attempts = attempts + 1 WHERE id = ?");
     this.deferRow = db.prepare('UPDATE outbound_messages SET next_attempt_at = ? WHERE id = ?');
@@ -188,46 +190,56 @@ export class Sender {
     }
     const claimed: Row[] = [];
     let waitGlobal = 0;
-    this.db.transaction(() => {
-      const rows = this.selectDue.all(now, Math.max(room * 4, 50)) as Row[];
-      for (const row of rows) {
-        if (claimed.length >= room) {
-          break;
-        }
-        const paced = row.kind !== 'read';
-        if (paced && this.inFlightContacts.has(row.contact_id)) {
-          continue; // its completion ticks again
-        }
-        const blockedUntil = paced ? (this.earlierQueued.get(row.contact_id, row.id) as { at: number | null }).at : null;
-        if (blockedUntil !== null) {
-          // An earlier message to this citizen waits for a retry: keep the order, wait with it.
-          this.deferRow.run(Math.max(blockedUntil, now + 1), row.id);
-          continue;
-        }
-        if (row.kind === 'message' && (row.last_inbound_ts ?? 0) * 1000 + serviceWindowMs <= now) {
-          this.fail(row, 131047, 'the 24-hour customer service window closed before it could be sent', now);
-          continue;
-        }
-        if (paced) {
-          const bucket = this.bucketFor(row.contact_id, now);
-          const wait = bucket.waitMs(now);
-          if (wait > 0) {
-            this.deferRow.run(now + wait, row.id);
+    try {
+      this.db.transaction(() => {
+        const rows = this.selectDue.all(now, Math.max(room * 4, 50)) as Row[];
+        for (const row of rows) {
+          if (claimed.length >= room) {
+            break;
+          }
+          const paced = row.kind !== 'read';
+          if (paced && this.inFlightContacts.has(row.contact_id)) {
+            continue; // its completion ticks again
+          }
+          const blockedUntil = paced ? (this.earlierQueued.get(row.contact_id, row.id) as { at: number | null }).at : null;
+          if (blockedUntil !== null) {
+            // An earlier message to this citizen waits for a retry: keep the order, wait with it.
+            this.deferRow.run(Math.max(blockedUntil, now + 1), row.id);
             continue;
           }
+          if (row.kind === 'message' && (row.last_inbound_ts ?? 0) * 1000 + serviceWindowMs <= now) {
+            this.fail(row, 131047, 'the 24-hour customer service window closed before it could be sent', now);
+            continue;
+          }
+          if (paced) {
+            const bucket = this.bucketFor(row.contact_id, now);
+            const wait = bucket.waitMs(now);
+            if (wait > 0) {
+              this.deferRow.run(now + wait, row.id);
+              continue;
+            }
+          }
+          if (!this.global.tryTake(now)) {
+            waitGlobal = this.global.waitMs(now);
+            break;
+          }
+          if (paced) {
+            this.bucketFor(row.contact_id, now).tryTake(now);
+            this.inFlightContacts.add(row.contact_id);
+          }
+          this.markSending.run(row.id);
+          claimed.push(row);
         }
-        if (!this.global.tryTake(now)) {
-          waitGlobal = this.global.waitMs(now);
-          break;
-        }
-        if (paced) {
-          this.bucketFor(row.contact_id, now).tryTake(now);
-          this.inFlightContacts.add(row.contact_id);
-        }
-        this.markSending.run(row.id);
-        claimed.push(row);
+      })();
+    } catch (error) {
+      // Storage trouble (disk full): nothing was claimed; try again shortly.
+      for (const row of claimed) {
+        this.inFlightContacts.delete(row.contact_id);
       }
-    })();
+      this.log.error({ err: error }, 'outbox: could not claim messages to send; retrying in 1 s');
+      this.schedule(now + 1000);
+      return;
+    }
     this.events.announce();
     for (const row of claimed) {
       this.inFlight++;
@@ -291,11 +303,22 @@ export class Sender {
       return;
     }
     const now = Date.now();
-    this.db.transaction(() => {
-      for (const { row, attempt, result } of batch) {
-        this.record(row, attempt, result, now);
-      }
-    })();
+    try {
+      this.db.transaction(() => {
+        for (const { row, attempt, result } of batch) {
+          this.record(row, attempt, result, now);
+        }
+      })();
+    } catch (error) {
+      // Storage trouble (disk full): keep the results and record them again in a second.
+      this.outcomes = batch.concat(this.outcomes);
+      this.log.error({ err: error }, 'outbox: could not record send results; retrying in 1 s');
+      setTimeout(() => {
+        this.flushOutcomes();
+        this.tick();
+      }, 1000).unref();
+      return;
+    }
     for (const { row } of batch) {
       this.inFlight--;
       this.inFlightContacts.delete(row.contact_id);

@@ -14,11 +14,22 @@ export class ContactDispatcher {
   private readonly processContact: (contactId: number) => number;
   private readonly afterSlice: () => void;
   private readonly log: Logger;
+  private readonly inTransaction: (work: () => void) => void;
 
-  constructor(processContact: (contactId: number) => number, afterSlice: () => void, log: Logger) {
+  /**
+   * `inTransaction` wraps a whole slice in one transaction (each message's own transaction becomes
+   * a savepoint inside it): one commit per slice instead of one per message.
+   */
+  constructor(
+    processContact: (contactId: number) => number,
+    afterSlice: () => void,
+    log: Logger,
+    inTransaction: (work: () => void) => void = work => work()
+  ) {
     this.processContact = processContact;
     this.afterSlice = afterSlice;
     this.log = log;
+    this.inTransaction = inTransaction;
   }
 
   notify(contactIds: Iterable<number>): void {
@@ -40,18 +51,32 @@ export class ContactDispatcher {
 
   private drain(): void {
     const started = Date.now();
-    for (const id of this.pending) {
-      this.pending.delete(id);
-      try {
-        this.processContact(id);
-      } catch (error) {
-        // Storage trouble (disk full): the messages stay pending and are retried on the next notify.
-        this.log.error({ err: error, contactId: id }, 'processing a contact failed; will retry');
-        setTimeout(() => this.notify([id]), 1000).unref();
-      }
-      if (Date.now() - started > 20) {
-        break;
-      }
+    const slice: number[] = [];
+    const failed: number[] = [];
+    try {
+      this.inTransaction(() => {
+        for (const id of this.pending) {
+          this.pending.delete(id);
+          slice.push(id);
+          try {
+            this.processContact(id);
+          } catch (error) {
+            // This contact's messages stay pending (its savepoint rolled back) and are retried.
+            this.log.error({ err: error, contactId: id }, 'processing a contact failed; will retry');
+            failed.push(id);
+          }
+          if (Date.now() - started > 20) {
+            break;
+          }
+        }
+      });
+    } catch (error) {
+      // The slice's commit failed (disk full): every message in it is still pending.
+      this.log.error({ err: error, contacts: slice.length }, 'committing flow work failed; will retry');
+      failed.push(...slice);
+    }
+    if (failed.length > 0) {
+      setTimeout(() => this.notify(failed), 1000).unref();
     }
     this.afterSlice();
     if (this.pending.size > 0) {

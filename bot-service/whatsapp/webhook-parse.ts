@@ -73,6 +73,8 @@ export type ParsedMessage = {
   forwarded: 0 | 1 | 2;
   timestamp: number;
   payload: Record<string, unknown>;
+  /** The message object as JSON, serialised once here (the journal stores it). */
+  payloadJson: string;
 };
 
 export type ParsedStatus = {
@@ -178,6 +180,13 @@ export function parseWebhook(body: unknown, ourPhoneNumberId: string): ParsedWeb
           throw new WebhookShapeError(`${where}.value.messages.${i}: no sender (from, from_user_id or a matching contact)`);
         }
         const ctx = m.context;
+        let payloadJson: string;
+        try {
+          payloadJson = JSON.stringify(m);
+        } catch {
+          // e.g. nested thousands of levels deep: it can never be stored, so say so instead of failing forever.
+          throw new WebhookShapeError(`${where}.value.messages.${i}: cannot be stored (nested too deeply)`);
+        }
         result.messages.push({
           wamid: m.id,
           waKey,
@@ -189,6 +198,7 @@ export function parseWebhook(body: unknown, ourPhoneNumberId: string): ParsedWeb
           forwarded: ctx?.frequently_forwarded ? 2 : ctx?.forwarded ? 1 : 0,
           timestamp: m.timestamp,
           payload: m as Record<string, unknown>,
+          payloadJson,
         });
       }
       for (const s of v.statuses ?? []) {

@@ -5,6 +5,7 @@ import { up as up0030 } from './0030-accounts.ts';
 import { up as up0040 } from './0040-inbox.ts';
 import { up as up0050 } from './0050-stats.ts';
 import { up as up0060 } from './0060-hoax-desk.ts';
+import { up as up0070 } from './0070-hot-path-indexes.ts';
 
 export type Migration = { version: number; up: (db: Db) => void };
 
@@ -16,4 +17,5 @@ export const migrations: Migration[] = [
   { version: 40, up: up0040 },
   { version: 50, up: up0050 },
   { version: 60, up: up0060 },
+  { version: 70, up: up0070 },
 ];

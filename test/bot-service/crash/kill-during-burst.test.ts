@@ -106,7 +106,7 @@ describe('crash/kill during a burst', () => {
     const sentIds = graph.sent.map(s => String(s.body.biz_opaque_callback_data));
     for (const { id } of decided) expect(sentIds).toContain(`out:${id}`);
     const duplicates = sentIds.length - new Set(sentIds).size;
-    expect(duplicates).toBeLessThanOrEqual(16); // at most what was in flight at the kill
+    expect(duplicates).toBeLessThanOrEqual(64); // at most what was in flight at the kill (the sender's concurrency)
     const failed = db.prepare("SELECT COUNT(*) AS n FROM outbound_messages WHERE status = 'failed'").get() as { n: number };
     expect(failed.n).toBe(0);
     second.child.kill('SIGTERM');

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { latestVersion, migrate, MigrationError } from '../../../bot-service/db/migrate.ts';
-import { openDatabase } from '../../../bot-service/db/open.ts';
+import { openDatabase, withFullSync } from '../../../bot-service/db/open.ts';
 import { tempDir } from '../helpers.ts';
 
 describe('db/migrate', () => {
@@ -10,7 +10,10 @@ describe('db/migrate', () => {
     const t = tempDir();
     const db = openDatabase(join(t.dir, 'nested', 'bot.db'));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    // NORMAL at rest; the journal's acknowledging commits run with FULL (withFullSync).
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
+    expect(withFullSync(db, () => db.pragma('synchronous', { simple: true }))).toBe(2);
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
     expect(db.pragma('user_version', { simple: true })).toBe(latestVersion);
     expect(db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'inbound_messages'").get()).toEqual({ n: 1 });
     db.close();
