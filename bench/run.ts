@@ -5,7 +5,8 @@
  *       own process against the same load client, and their ratio;
  *   (c) commit -> Graph API call of the reply at a steady 1,000 messages a second;
  *   (d) the daily report with 10 million messages (bench/report-bench.ts, when present);
- *   (e) memory with 1 million contacts, through the soak (BENCH_SOAK_SECONDS, 600 by default).
+ *   (e) memory with 1 million contacts, through the soak (BENCH_SOAK_SECONDS, 600 by default);
+ *   (f) the hoax desk: time per claim and memory with a million claims (bench/hoax-bench.ts).
  *
  * Prints a table and, last, `ingest ratio (b)/(a): X.XX (floor 0.35), ingest N req/s (floor 3300)`.
  * Benchmarks are not tests: nothing here fails the run for a missed floor; the table says it.
@@ -14,7 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runIngestPhase, type IngestReport } from './phase-ingest.ts';
-import { runReportPhase, type ReportPhase } from './phase-report.ts';
+import { runHoaxPhase, runReportPhase, type ReportPhase } from './phase-report.ts';
 import { runSteadyPhase, type SteadyReport } from './phase-steady.ts';
 import { readSettings } from './settings.ts';
 import { printTable } from './table.ts';
@@ -51,8 +52,10 @@ async function phase<T>(name: string, run: () => Promise<T>): Promise<T | null> 
 ingest = await phase('(a)+(b) ingest', () => runIngestPhase(settings, workDir, log));
 steady = await phase('(c)+(e) steady load and memory', () => runSteadyPhase(settings, workDir, log));
 report = await phase('(d) daily report', () => runReportPhase(settings.quick, log));
+const hoax = await phase('(f) hoax desk claims', () => runHoaxPhase(settings.quick, log));
 
 printTable({ settings, ingest, steady, report, log });
+log(`(f) hoax desk                          ${hoax?.summary ?? 'failed'}`);
 for (const f of failures) {
   log(`phase failed: ${f}`);
 }
