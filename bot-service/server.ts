@@ -154,6 +154,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
       await sender.stop();
       await reportScheduler.stop();
       await stats.stop();
+      graph.close?.();
       db.close();
     },
   };
