@@ -25,8 +25,8 @@ const clarification =
 
 test('two citizens forward a rumour; the desk clusters it; the verdict reaches both phones', async ({ loginAs, stack }) => {
   const citizens = [
-    { waId: newCitizen(), name: 'Siti Aminah', region: 'Surabaya' },
-    { waId: newCitizen(), name: 'Joko Santoso', region: 'Sidoarjo' },
+    { waId: newCitizen(), name: 'Sri Wahyuni', region: 'Surabaya' },
+    { waId: newCitizen(), name: 'Bambang Hartono', region: 'Sidoarjo' },
   ];
   for (const c of citizens) {
     await stack.citizenSays(c.waId, c.region, c.name);

@@ -8,7 +8,7 @@ test('a citizen types on the simulator phone, taps the menu and shares a locatio
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   await page.goto(stack.simulator.url + '/');
   const waId = newCitizen();
-  await page.getByTestId('citizen-name').fill('Siti Aminah');
+  await page.getByTestId('citizen-name').fill('Dewi Lestari');
   await page.getByTestId('citizen-number').fill(waId);
   await page.getByTestId('citizen-add').click();
 
