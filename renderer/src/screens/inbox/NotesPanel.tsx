@@ -2,8 +2,8 @@
 import { useState, type FormEvent, type RefObject } from 'react';
 import type { ConversationNote } from '../../../../bot-service/contract/conversations.ts';
 import { Button } from '../../components/Button.tsx';
-import { localeOf, useLang, useT } from '../../i18n/index.tsx';
-import { clockTime } from '../../lib/time.ts';
+import { NoteList } from '../../conversation/NoteList.tsx';
+import { useT } from '../../i18n/index.tsx';
 import { useInboxAction } from './mutations.ts';
 
 export function NotesPanel({
@@ -18,7 +18,6 @@ export function NotesPanel({
   inputRef: RefObject<HTMLTextAreaElement | null>;
 }) {
   const t = useT();
-  const { lang } = useLang();
   const [text, setText] = useState('');
   const action = useInboxAction(conversationId);
 
@@ -37,16 +36,7 @@ export function NotesPanel({
       {notes.length === 0 ? (
         <p className="muted">{t('notes.empty')}</p>
       ) : (
-        <ul className="notes">
-          {notes.map(note => (
-            <li key={note.id}>
-              <div>{note.text}</div>
-              <div className="note-meta">
-                {note.author.name} · {clockTime(note.at, localeOf(lang))}
-              </div>
-            </li>
-          ))}
-        </ul>
+        <NoteList notes={notes} />
       )}
       {canWrite ? (
         <form className="note-form" onSubmit={submit}>

@@ -6,14 +6,13 @@ import { Loading } from '../../components/Loading.tsx';
 import { ConversationHeader } from '../../conversation/ConversationHeader.tsx';
 import { Transcript } from '../../conversation/Transcript.tsx';
 import { useViewing } from '../../conversation/use-viewing.ts';
-import { localeOf, useLang, useT } from '../../i18n/index.tsx';
-import { clockTime } from '../../lib/time.ts';
+import { NoteList } from '../../conversation/NoteList.tsx';
+import { useT } from '../../i18n/index.tsx';
 import { hrefFor } from '../../routes.ts';
 import { useConversation } from '../inbox/queries.ts';
 
 export function ConversationPanel({ conversationId }: { conversationId: number | null }) {
   const t = useT();
-  const { lang } = useLang();
   const { user } = useSession();
   const detail = useConversation(conversationId);
   useViewing(conversationId);
@@ -43,16 +42,7 @@ export function ConversationPanel({ conversationId }: { conversationId: number |
       {notes.length > 0 ? (
         <div className="monitor-notes">
           <h3>{t('notes.title')}</h3>
-          <ul className="notes">
-            {notes.map(note => (
-              <li key={note.id}>
-                <div>{note.text}</div>
-                <div className="note-meta">
-                  {note.author.name} · {clockTime(note.at, localeOf(lang))}
-                </div>
-              </li>
-            ))}
-          </ul>
+          <NoteList notes={notes} />
         </div>
       ) : null}
     </div>
