@@ -14,6 +14,11 @@ export type Db = Database.Database;
  * commits with synchronous=NORMAL: in WAL mode that survives a process crash, and after a
  * power loss at worst re-runs work whose inbound message is still durably stored as pending.
  * The next FULL commit also makes every earlier NORMAL commit durable.
+ *
+ * Transactions begin IMMEDIATE: another process may write the same file now and then (`npm run
+ * users` while the service runs), and a transaction that read first and writes later would
+ * otherwise fail at once (SQLITE_BUSY_SNAPSHOT) when it committed in between, instead of waiting
+ * (busy_timeout) for its turn.
  */
 export function openDatabase(file: string): Db {
   if (file !== ':memory:') {
@@ -25,7 +30,14 @@ export function openDatabase(file: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  beginImmediate(db);
   return db;
+}
+
+/** Makes `db.transaction(fn)()` begin IMMEDIATE; nested calls stay savepoints, `.deferred` is still there. */
+function beginImmediate(db: Db): void {
+  const transactionOf = db.transaction.bind(db);
+  db.transaction = (fn => transactionOf(fn).immediate) as Db['transaction'];
 }
 
 /** A prepared statement; modules prepare theirs once and reuse them on the hot path. */

@@ -27,7 +27,6 @@ export type StatsProjector = {
 };
 
 const CONVERSATION_STATES = new Set(['bot', 'waiting', 'assigned', 'closed']);
-const PENDING_SLICE = 2000;
 
 /**
  * The statistics projector: reads the event log after its checkpoint and keeps the counters.
@@ -193,10 +192,15 @@ export function createStatsProjector(options: StatsProjectorOptions): StatsProje
   // large backlog in the flow engine never makes every batch slow.
   let pendingCursor = 0;
 
-  /** Received messages whose conversation is now known are counted in it. */
-  function resolvePending(): void {
-    const slice = s.pendingAfter.all(pendingCursor, PENDING_SLICE) as Array<{ inbound_id: number; contact_id: number; at: number }>;
-    pendingCursor = slice.length < PENDING_SLICE ? 0 : slice[slice.length - 1]!.inbound_id;
+  /**
+   * Received messages whose conversation is now known are counted in it. Each batch looks at
+   * twice as many waiting messages as it read events (more than can have arrived), so a backlog
+   * in the flow engine never makes every batch slow.
+   */
+  function resolvePending(eventsRead: number): void {
+    const pendingSlice = Math.max(200, eventsRead * 2);
+    const slice = s.pendingAfter.all(pendingCursor, pendingSlice) as Array<{ inbound_id: number; contact_id: number; at: number }>;
+    pendingCursor = slice.length < pendingSlice ? 0 : slice[slice.length - 1]!.inbound_id;
     for (const p of slice) {
       const message = s.inboundConversation.get(p.inbound_id) as { conversation_id: number | null } | undefined;
       if (message === undefined) {
@@ -221,7 +225,7 @@ export function createStatsProjector(options: StatsProjectorOptions): StatsProje
     for (const e of batch) {
       apply(e);
     }
-    resolvePending();
+    resolvePending(batch.length);
     if (batch.length > 0) {
       s.setCheckpoint.run(batch[batch.length - 1]!.seq, Date.now());
     }
