@@ -145,13 +145,20 @@ export async function runSteadyPhase(s: BenchSettings, workDir: string, log: (li
     const sample = samples.reduce((a, b) => (Math.abs(b.at - at) < Math.abs(a.at - at) ? b : a), samples[0] ?? { at: 0, rss: 0 });
     return sample.rss;
   };
+  // Said now as well as in the final table: a long run stopped during a later phase keeps this.
+  const toGraphQ = q(toGraph);
+  const decisionQ = q(decisions);
+  log(
+    `  commit -> Graph call p50 ${toGraphQ.p50} ms, p99 ${toGraphQ.p99} ms; decided p50 ${decisionQ.p50} ms, p99 ${decisionQ.p99} ms; ` +
+      `replies reaching Graph ${repliesSent}/${replies}; RSS ${rssAt(0.1)} / ${rssAt(0.5)} / ${rssAt(1)} MB`
+  );
   return {
     contacts: s.contacts,
     seedMs,
     client: result,
-    commitToGraph: q(toGraph),
+    commitToGraph: toGraphQ,
     commitToGraphByThird: byThird.map(q),
-    decision: q(decisions),
+    decision: decisionQ,
     messagesStored,
     messagesAcked: result.ackedMessages,
     replies,

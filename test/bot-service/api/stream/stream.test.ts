@@ -142,10 +142,12 @@ describe('api/stream order and resume', () => {
     const after = service.events.lastSeq();
     // Stop reading: what the server sends piles up in its socket buffer.
     (slow.ws as unknown as { _socket: { pause(): void } })._socket.pause();
-    const blob = 'x'.repeat(16_000);
+    // A page of events (500) stays under the 1 MB a client may leave unread, so the fast client
+    // is never at risk however late the machine lets it read; the paused one passes it.
+    const blob = 'x'.repeat(1_600);
     let last = 0;
-    for (let round = 0; round < 8; round++) {
-      last = append(200, () => ({ data: { blob } })).at(-1)!;
+    for (let round = 0; round < 16; round++) {
+      last = append(1_000, () => ({ data: { blob } })).at(-1)!;
       const started = Date.now();
       const health = await fetch(`${baseUrl}/healthz`);
       expect(health.status).toBe(200);
