@@ -188,8 +188,7 @@ export function createStatsProjector(options: StatsProjectorOptions): StatsProje
     }
   }
 
-  // Where the last look at pending messages stopped: each batch looks at a bounded slice, so a
-  // large backlog in the flow engine never makes every batch slow.
+  // Where the last look at waiting messages stopped (see resolvePending).
   let pendingCursor = 0;
 
   /**
