@@ -5,14 +5,14 @@ import { seedContent } from './content/seed.ts';
 import { openDatabase, type Db } from './db/open.ts';
 import { EventLog } from './events/event-log.ts';
 import type { FlowEngine } from './flows/types.ts';
-import { Journal } from './journal/journal.ts';
+import { WebhookJournal, webhookJournalFileName } from './journal/webhook-journal.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createGraphClient, type GraphClient } from './outbox/graph-client.ts';
 import { Outbox } from './outbox/outbox.ts';
-import { Sender, type SenderOptions } from './outbox/sender.ts';
-import { StatusApplier } from './outbox/statuses.ts';
-import { ContactDispatcher } from './pipeline/contact-dispatcher.ts';
-import { InboundProcessor } from './pipeline/inbound-processor.ts';
+import type { Sender, SenderOptions } from './outbox/sender.ts';
+import type { ContactDispatcher } from './pipeline/contact-dispatcher.ts';
+import { createProcessing, type Processing } from './pipeline/processing.ts';
+import { startProcessingThread } from './pipeline/processing-thread.ts';
 import { registerConsoleApi } from './api/index.ts';
 import { ensureBootstrapAdmin } from './api/auth/bootstrap.ts';
 import { startJobs } from './jobs.ts';
@@ -22,66 +22,156 @@ import { consoleRoutes, defaultRendererDir } from './routes/console.ts';
 import { registerHealthRoute } from './routes/health.ts';
 import { webhookBodyLimit, webhookRoutes } from './routes/webhook.ts';
 
-export type ServiceOptions = {
-  engine: FlowEngine;
-  /** Defaults to the real Graph API client for the configured WA_GRAPH_URL. */
-  graph?: GraphClient;
+type CommonOptions = {
   logger?: Logger;
-  /** Database file; defaults to `${dataDir}/bot.db`. */
+  /** Database file; defaults to `${dataDir}/bot.db`. The webhook journal is `webhooks.db` beside it. */
   databaseFile?: string;
-  sender?: Partial<SenderOptions>;
   /** The built renderer served at /console/; defaults to out/renderer. */
   rendererDir?: string;
 };
 
-export type Service = {
+/** Processing inline, on the webhook's thread, with the given engine (tests and tools). */
+export type ServiceOptions = CommonOptions & {
+  engine: FlowEngine;
+  /** Defaults to the real Graph API client for the configured WA_GRAPH_URL. */
+  graph?: GraphClient;
+  sender?: Partial<SenderOptions>;
+};
+
+/** Processing in a thread of its own with the production engine (how bot-service runs). */
+export type ThreadedServiceOptions = CommonOptions & {
+  /** The processing thread died: the bot is silent, so whoever runs the service must stop it. */
+  onProcessingFailure: (error: Error) => void;
+};
+
+/** bot-service, however its processing runs. */
+export type CoreService = {
   config: Config;
   app: FastifyInstance;
   db: Db;
+  /** The webhook journal: what a 200 to Meta waits for. */
+  journal: WebhookJournal;
   events: EventLog;
   outbox: Outbox;
-  sender: Sender;
-  dispatcher: ContactDispatcher;
+  processing: Processing;
   /** The statistics projector; `catchUp()` counts every event logged so far. */
   stats: { catchUp(): number };
   log: Logger;
   /** Starts listening on the configured host and port; returns the base URL. */
   listen(): Promise<string>;
-  /** Waits until every stored message is handled and nothing is due to send. */
+  /** Waits until every acknowledged webhook is stored, every message handled and nothing is due to send. */
   whenIdle(): Promise<void>;
   close(): Promise<void>;
 };
 
-/** Wires bot-service together: database, journal, pipeline, outbox, sender and HTTP routes. */
+/** bot-service with its processing inline: the parts are reachable for tests. */
+export type Service = CoreService & { sender: Sender; dispatcher: ContactDispatcher };
+
+/**
+ * Wires bot-service with the flows and the sender inline, on the webhook's thread. A webhook's
+ * journal entry is moved into the main database before the webhook answers, so a test reads
+ * what it posted as soon as the answer comes.
+ */
 export async function createService(config: Config, options: ServiceOptions): Promise<Service> {
   const log = options.logger ?? createLogger(config.logLevel);
-  const db = openDatabase(options.databaseFile ?? join(config.dataDir, 'bot.db'));
+  const databaseFile = options.databaseFile ?? join(config.dataDir, 'bot.db');
+  const db = openDatabase(databaseFile);
+  const events = new EventLog(db);
+  const journal = openWebhookJournal(db, databaseFile);
+  const graph =
+    options.graph ??
+    createGraphClient({ graphUrl: config.wa.graphUrl, phoneNumberId: config.wa.phoneNumberId, accessToken: config.wa.accessToken });
+  const parts = createProcessing({
+    db,
+    journalFile: journalFileBeside(databaseFile),
+    events,
+    engine: options.engine,
+    graph,
+    log,
+    sessionQuietMinutes: config.sessionQuietMinutes,
+    sender: { ratePerSecond: config.sendRatePerSecond, ...options.sender },
+    onMoved: seq => journal.prune(seq),
+  });
+  const core = await assemble(config, options, {
+    db,
+    journal,
+    events,
+    log,
+    stats: parts.stats,
+    processing: () => Promise.resolve({ ...parts, journaled: () => parts.moveNow() }),
+  });
+  parts.start();
+  return { ...core, sender: parts.sender, dispatcher: parts.dispatcher };
+}
+
+/**
+ * Wires bot-service as it runs in production: this thread takes webhooks (into the webhook
+ * journal) and the console API; a processing thread moves the journal into the main database and
+ * runs the flows, the sender and the statistics (pipeline/processing-thread.ts).
+ */
+export async function createThreadedService(config: Config, options: ThreadedServiceOptions): Promise<CoreService> {
+  const log = options.logger ?? createLogger(config.logLevel);
+  const databaseFile = options.databaseFile ?? join(config.dataDir, 'bot.db');
+  const db = openDatabase(databaseFile);
+  const events = new EventLog(db);
+  const journal = openWebhookJournal(db, databaseFile);
+  // The processing thread follows the event log; this one only brings the counters up to date
+  // on demand (before a daily report), under the same checkpoint, so nothing counts twice.
+  const stats = createStatsProjector({ db, events, log });
+  return assemble(config, options, {
+    db,
+    journal,
+    events,
+    log,
+    stats,
+    processing: () =>
+      startProcessingThread({
+        databaseFile,
+        journalFile: journalFileBeside(databaseFile),
+        config,
+        events,
+        log,
+        onMoved: seq => journal.prune(seq),
+        onFailure: options.onProcessingFailure,
+      }),
+  });
+}
+
+function journalFileBeside(databaseFile: string): string {
+  return join(databaseFile, '..', webhookJournalFileName);
+}
+
+function openWebhookJournal(db: Db, databaseFile: string): WebhookJournal {
+  // The journal prunes what the main database holds: first make sure that is on disk (a
+  // checkpoint syncs the WAL), since the last stop may have been a crash.
+  db.pragma('wal_checkpoint(PASSIVE)');
+  const movedUpTo = db.prepare('SELECT seq FROM webhook_journal_position WHERE id = 1').pluck().get() as number;
+  return new WebhookJournal(journalFileBeside(databaseFile), { movedUpTo });
+}
+
+/** The HTTP routes (webhook, console API) and the jobs, around a database and a processing handle. */
+async function assemble(
+  config: Config,
+  options: CommonOptions,
+  parts: {
+    db: Db;
+    journal: WebhookJournal;
+    events: EventLog;
+    log: Logger;
+    stats: { catchUp(): number };
+    /** Started after the database is seeded. */
+    processing: () => Promise<Processing>;
+  }
+): Promise<CoreService> {
+  const { db, journal, events, log, stats } = parts;
   // First start: reference data and starting content; afterwards the database is the truth.
   seedContent(db);
   if (config.bootstrapAdminPassword !== null) {
     ensureBootstrapAdmin(db, config.bootstrapAdminPassword);
   }
-  const events = new EventLog(db);
-  // Statistics are kept as events happen: the projector follows the event log from its checkpoint.
-  const stats = createStatsProjector({ db, events, log });
   const reportScheduler = createReportScheduler({ db, log, catchUp: () => stats.catchUp(), quietMinutes: config.sessionQuietMinutes });
-  const statuses = new StatusApplier(db, events);
   const outbox = new Outbox(db, events);
-  const journal = new Journal(db, events, statuses);
-  const graph =
-    options.graph ??
-    createGraphClient({ graphUrl: config.wa.graphUrl, phoneNumberId: config.wa.phoneNumberId, accessToken: config.wa.accessToken });
-  const sender = new Sender(db, events, statuses, graph, log, { ratePerSecond: config.sendRatePerSecond, ...options.sender });
-  const processor = new InboundProcessor(db, events, outbox, options.engine, log, config.sessionQuietMinutes * 60_000);
-  const dispatcher = new ContactDispatcher(
-    id => processor.processContact(id),
-    () => {
-      events.announce();
-      sender.wake();
-    },
-    log,
-    work => db.transaction(work)()
-  );
+  const processing = await parts.processing();
 
   // Per-request log lines would cost more than the webhook itself at launch-day rates; warnings
   // and errors are logged where they happen instead.
@@ -103,8 +193,10 @@ export async function createService(config: Config, options: ServiceOptions): Pr
     appSecret: config.wa.appSecret,
     verifyToken: config.wa.verifyToken,
     phoneNumberId: config.wa.phoneNumberId,
-    journal,
-    onStored: ids => dispatcher.notify(ids),
+    async store(raw, phoneNumberId) {
+      await journal.submit(raw, phoneNumberId);
+      processing.journaled();
+    },
   });
   await app.register(consoleRoutes, { rendererDir: options.rendererDir ?? defaultRendererDir });
   await registerConsoleApi(app, {
@@ -113,48 +205,34 @@ export async function createService(config: Config, options: ServiceOptions): Pr
     events,
     outbox,
     log,
-    wakeSender: () => sender.wake(),
+    wakeSender: () => processing.wakeSender(),
     announce: () => events.announce(),
   });
   await app.ready();
 
-  sender.start();
-  stats.start();
   reportScheduler.start();
-  const jobs = startJobs({ db, events, outbox, log, wakeSender: () => sender.wake(), retentionDays: config.retentionDays });
-  // Messages stored before a stop but not yet handled are handled now.
-  dispatcher.notify(processor.contactsWithPending());
+  const jobs = startJobs({ db, events, outbox, log, wakeSender: () => processing.wakeSender(), retentionDays: config.retentionDays });
 
   return {
     config,
     app,
     db,
+    journal,
     events,
     outbox,
-    sender,
-    dispatcher,
+    processing,
     stats,
     log,
     async listen() {
       return app.listen({ host: config.host, port: config.port });
     },
-    async whenIdle() {
-      for (let i = 0; i < 100; i++) {
-        await dispatcher.whenIdle();
-        await sender.whenIdle();
-        if ((db.prepare("SELECT COUNT(*) AS n FROM inbound_messages WHERE state = 'pending'").get() as { n: number }).n === 0) {
-          return;
-        }
-      }
-    },
+    whenIdle: () => processing.whenIdle(),
     async close() {
       jobs.stop();
       await app.close();
-      await dispatcher.whenIdle();
-      await sender.stop();
+      journal.close();
+      await processing.stop();
       await reportScheduler.stop();
-      await stats.stop();
-      graph.close?.();
       db.close();
     },
   };

@@ -8,6 +8,11 @@
  * copy is then made a single self-contained file (journal_mode DELETE), checked with
  * `PRAGMA integrity_check` and its schema version, and its path printed on stdout (details on stderr).
  *
+ * Webhooks are acknowledged once they are in the webhook journal (`webhooks.db` beside the
+ * database); the service moves them into the database soon after. Entries not yet moved when the
+ * copy was taken are moved into the copy, read after it, so the backup holds every message
+ * acknowledged before it began, in one file.
+ *
  * Default destination: `${BOT_DATA_DIR}/backups/bot-<YYYYMMDD-HHMMSS in WIB>.db`.
  * Restore with scripts/restore.ts (see docs/operations.md).
  */
@@ -16,10 +21,24 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadEnv } from '../bot-service/config.ts';
 import { latestVersion } from '../bot-service/db/migrate.ts';
+import { openDatabase } from '../bot-service/db/open.ts';
+import { EventLog } from '../bot-service/events/event-log.ts';
+import { JournalFollower } from '../bot-service/journal/follower.ts';
+import { webhookJournalFileName } from '../bot-service/journal/webhook-journal.ts';
+import { createLogger } from '../bot-service/logger.ts';
+import { StatusApplier } from '../bot-service/outbox/statuses.ts';
 
 export class BackupError extends Error {}
 
-export type BackupResult = { path: string; bytes: number; userVersion: number; pages: number; ms: number };
+export type BackupResult = {
+  path: string;
+  bytes: number;
+  userVersion: number;
+  pages: number;
+  /** Webhook journal entries moved into the copy (acknowledged, not yet in the database). */
+  journalEntries: number;
+  ms: number;
+};
 
 /** The data folder as bot-service finds it: BOT_DATA_DIR from the environment or `.env`, else ./data. */
 export function dataDirFromEnv(env: Record<string, string | undefined> = loadEnv(process.env)): string {
@@ -94,7 +113,9 @@ export async function backupDatabase(source: string, destination: string): Promi
   } finally {
     db.close();
   }
+  let journalEntries = 0;
   try {
+    journalEntries = moveJournalInto(partial, join(dirname(source), webhookJournalFileName));
     const copy = new Database(partial, { fileMustExist: true });
     copy.pragma('journal_mode = DELETE');
     copy.close();
@@ -108,7 +129,27 @@ export async function backupDatabase(source: string, destination: string): Promi
     rmSync(`${partial}-journal`, { force: true });
     throw error;
   }
-  return { path: destination, bytes: statSync(destination).size, userVersion: sourceVersion, pages, ms: Date.now() - started };
+  return { path: destination, bytes: statSync(destination).size, userVersion: sourceVersion, pages, journalEntries, ms: Date.now() - started };
+}
+
+/** Moves the webhook journal's entries that `copyFile` does not hold yet into it; returns how many. */
+function moveJournalInto(copyFile: string, journalFile: string): number {
+  if (!existsSync(journalFile)) {
+    return 0;
+  }
+  const copy = openDatabase(copyFile, { migrate: false });
+  const events = new EventLog(copy);
+  const follower = new JournalFollower(copy, journalFile, events, new StatusApplier(copy, events), createLogger('silent'));
+  try {
+    let moved = 0;
+    for (let batch = follower.moveBatch(); batch.entries > 0; batch = follower.moveBatch()) {
+      moved += batch.entries;
+    }
+    return moved;
+  } finally {
+    follower.close();
+    copy.close();
+  }
 }
 
 if (import.meta.filename === process.argv[1]) {
@@ -117,7 +158,7 @@ if (import.meta.filename === process.argv[1]) {
   try {
     const r = await backupDatabase(join(dataDir, 'bot.db'), destination);
     process.stderr.write(
-      `backup: ${(r.bytes / 1_048_576).toFixed(1)} MB, ${r.pages} pages, schema version ${r.userVersion}, integrity ok, ${r.ms} ms\n`
+      `backup: ${(r.bytes / 1_048_576).toFixed(1)} MB, ${r.pages} pages, ${r.journalEntries} journaled webhooks moved in, schema version ${r.userVersion}, integrity ok, ${r.ms} ms\n`
     );
     process.stdout.write(`${r.path}\n`);
   } catch (error) {

@@ -5,15 +5,19 @@
  * Stop bot-service first. The restore refuses to touch a database that a running process has open.
  * A database already there is kept beside it as `bot.db.before-restore-<WIB stamp>`, never deleted;
  * its WAL is folded into it first, so no stale WAL can be replayed onto the restored file.
+ * The webhook journal there (`webhooks.db`, acknowledged webhooks on their way into the database)
+ * belongs to the replaced database: it is kept aside the same way, so nothing from after the
+ * backup is replayed onto it.
  * The backup is verified (integrity, schema version) before and after it is copied in.
  * Start bot-service afterwards: it migrates the restored file if it is older than the code.
  */
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, openSync, closeSync, fsyncSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { webhookJournalFileName } from '../bot-service/journal/webhook-journal.ts';
 import { BackupError, dataDirFromEnv, verifyDatabase, wibStamp } from './backup.ts';
 
-export type RestoreResult = { restored: string; previous: string | null; userVersion: number };
+export type RestoreResult = { restored: string; previous: string | null; previousJournal: string | null; userVersion: number };
 
 /**
  * Returns false if another process holds the database open (bot-service running).
@@ -61,16 +65,27 @@ export function restoreDatabase(backupFile: string, dataDir: string): RestoreRes
     previous = `${target}.before-restore-${wibStamp()}`;
     renameSync(target, previous);
   }
+  const journal = join(dataDir, webhookJournalFileName);
+  let previousJournal: string | null = null;
+  if (existsSync(journal)) {
+    if (!foldIfUnused(journal)) {
+      throw new BackupError(`${journal} is in use (bot-service running?): stop it, then restore`);
+    }
+    previousJournal = `${journal}.before-restore-${wibStamp()}`;
+    renameSync(journal, previousJournal);
+  }
   // Without their database, a WAL or shared-memory file is stale and must not meet the restored one.
-  rmSync(`${target}-wal`, { force: true });
-  rmSync(`${target}-shm`, { force: true });
-  rmSync(`${target}-journal`, { force: true });
+  for (const file of [target, journal]) {
+    rmSync(`${file}-wal`, { force: true });
+    rmSync(`${file}-shm`, { force: true });
+    rmSync(`${file}-journal`, { force: true });
+  }
   const partial = `${target}.restoring`;
   copyFileSync(source, partial);
   fsyncFile(partial);
   renameSync(partial, target);
   verifyDatabase(target);
-  return { restored: target, previous, userVersion };
+  return { restored: target, previous, previousJournal, userVersion };
 }
 
 if (import.meta.filename === process.argv[1]) {
@@ -84,6 +99,9 @@ if (import.meta.filename === process.argv[1]) {
     const r = restoreDatabase(backupFile, dataDir);
     if (r.previous) {
       process.stderr.write(`restore: the database that was there is kept as ${r.previous}\n`);
+    }
+    if (r.previousJournal) {
+      process.stderr.write(`restore: its webhook journal is kept as ${r.previousJournal}\n`);
     }
     process.stderr.write(`restore: schema version ${r.userVersion}, integrity ok; start bot-service now\n`);
     process.stdout.write(`${r.restored}\n`);

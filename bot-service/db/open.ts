@@ -20,7 +20,7 @@ export type Db = Database.Database;
  * otherwise fail at once (SQLITE_BUSY_SNAPSHOT) when it committed in between, instead of waiting
  * (busy_timeout) for its turn.
  */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, options: { migrate?: boolean; cacheMb?: number } = {}): Db {
   if (file !== ':memory:') {
     mkdirSync(dirname(file), { recursive: true });
   }
@@ -29,7 +29,13 @@ export function openDatabase(file: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  migrate(db);
+  if (options.cacheMb !== undefined) {
+    db.pragma(`cache_size = -${options.cacheMb * 1024}`);
+  }
+  if (options.migrate !== false) {
+    // The processing thread opens a file the webhook thread has already migrated.
+    migrate(db);
+  }
   beginImmediate(db);
   return db;
 }

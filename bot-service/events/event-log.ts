@@ -40,6 +40,7 @@ export class EventLog {
   readonly notifier = new EventEmitter();
   private readonly insert: Statement;
   private readonly selectAfter: Statement;
+  private toOtherThread: (() => void) | null = null;
 
   constructor(db: Db) {
     this.db = db;
@@ -63,6 +64,20 @@ export class EventLog {
   }
 
   announce(): void {
+    this.notifier.emit('appended');
+    this.toOtherThread?.();
+  }
+
+  /**
+   * With processing in its own thread, both threads append: `send` tells the other thread's
+   * event log (whose `announcedElsewhere()` then wakes its readers: the stream, the projector).
+   */
+  linkThread(send: () => void): void {
+    this.toOtherThread = send;
+  }
+
+  /** The other thread appended and committed events. */
+  announcedElsewhere(): void {
     this.notifier.emit('appended');
   }
 

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { defaultSendConcurrency } from './sender.ts';
 
 /** Calls the Graph API `/messages` endpoint; every call goes to WA_GRAPH_URL. */
 
@@ -48,7 +49,7 @@ export function createGraphClient(options: {
 }): GraphClient {
   const url = new URL(`${options.graphUrl}/${options.phoneNumberId}/messages`);
   const lib = url.protocol === 'https:' ? https : http;
-  const agent = new lib.Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 128 });
+  const agent = new lib.Agent({ keepAlive: true, maxSockets: options.maxSockets ?? defaultSendConcurrency });
   const timeoutMs = options.timeoutMs ?? 15_000;
   return {
     send(body) {

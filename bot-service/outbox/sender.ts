@@ -13,9 +13,15 @@ export type SenderOptions = {
   /** Per-recipient pacing (spec §9.3): a small burst, then one message per 6 s. */
   perUserBurst?: number;
   perUserPerSecond?: number;
-  /** Requests in flight at once. */
+  /**
+   * Requests in flight at once. Meta answers a send in roughly 100-300 ms, so 1,000 messages a
+   * second (a reply and a mark-as-read each) need a few hundred in flight.
+   */
   concurrency?: number;
 };
+
+/** See `SenderOptions.concurrency`. */
+export const defaultSendConcurrency = 256;
 
 type Row = {
   id: number;
@@ -77,7 +83,7 @@ export class Sender {
     this.global = new TokenBucket(Math.max(1, options.ratePerSecond), options.ratePerSecond, Date.now());
     this.perUserBurst = options.perUserBurst ?? 20;
     this.perUserPerSecond = options.perUserPerSecond ?? 1 / 6;
-    this.concurrency = options.concurrency ?? 64;
+    this.concurrency = options.concurrency ?? defaultSendConcurrency;
     this.selectDue = db.prepare(
       `SELECT o.id, o.contact_id, o.conversation_id, o.kind, o.body, o.attempts, o.created_at, c.wa_id, c.user_id, c.last_inbound_ts
        FROM outbound_messages o JOIN contacts c ON c.id = o.contact_id

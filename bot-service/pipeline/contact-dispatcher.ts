@@ -10,6 +10,7 @@ import type { Logger } from '../logger.ts';
 export class ContactDispatcher {
   private readonly pending = new Set<number>();
   private draining = false;
+  private stopped = false;
   private idleWaiters: Array<() => void> = [];
   private readonly processContact: (contactId: number) => number;
   private readonly afterSlice: () => void;
@@ -36,17 +37,26 @@ export class ContactDispatcher {
     for (const id of contactIds) {
       this.pending.add(id);
     }
-    if (!this.draining && this.pending.size > 0) {
+    if (!this.draining && !this.stopped && this.pending.size > 0) {
       this.draining = true;
       setImmediate(() => this.drain());
     }
   }
 
   whenIdle(): Promise<void> {
-    if (!this.draining && this.pending.size === 0) {
+    if (!this.draining && (this.pending.size === 0 || this.stopped)) {
       return Promise.resolve();
     }
     return new Promise(resolve => this.idleWaiters.push(resolve));
+  }
+
+  /**
+   * Stops after the slice in hand: messages not reached stay pending in the database and are
+   * handled after the next start, so a stop under a backlog does not wait for all of it.
+   */
+  stop(): Promise<void> {
+    this.stopped = true;
+    return this.draining ? new Promise(resolve => this.idleWaiters.push(resolve)) : Promise.resolve();
   }
 
   private drain(): void {
@@ -79,7 +89,7 @@ export class ContactDispatcher {
       setTimeout(() => this.notify(failed), 1000).unref();
     }
     this.afterSlice();
-    if (this.pending.size > 0) {
+    if (this.pending.size > 0 && !this.stopped) {
       setImmediate(() => this.drain());
       return;
     }

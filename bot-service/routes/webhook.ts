@@ -1,6 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { Journal } from '../journal/journal.ts';
 import { isValidSignature } from '../whatsapp/signature.ts';
 import { parseWebhook, WebhookShapeError } from '../whatsapp/webhook-parse.ts';
 
@@ -8,9 +7,8 @@ export type WebhookDeps = {
   appSecret: string;
   verifyToken: string;
   phoneNumberId: string;
-  journal: Journal;
-  /** Called after the commit with the contacts that have new messages. */
-  onStored: (contactIds: number[]) => void;
+  /** Resolves once the body is committed to the webhook journal; rejects if it could not be. */
+  store: (raw: string, phoneNumberId: string) => Promise<void>;
 };
 
 /** Meta's payloads are up to 3 MB; leave room above it. */
@@ -73,22 +71,15 @@ export async function webhookRoutes(app: FastifyInstance, deps: WebhookDeps): Pr
       request.log.warn({ errors: parsed.valueErrors }, 'Meta reported errors in a webhook');
     }
     if (parsed.messages.length === 0 && parsed.statuses.length === 0) {
-      return { ok: true, stored: 0 };
+      return { ok: true };
     }
-    let result;
     try {
-      result = await deps.journal.submit(text, deps.phoneNumberId, parsed);
+      await deps.store(text, deps.phoneNumberId);
     } catch (error) {
       // Not stored, so not acknowledged: Meta retries.
       request.log.error({ err: error }, 'webhook could not be stored');
       return reply.code(503).send({ error: 'could not store the webhook; retry later' });
     }
-    if (result.unknownStatusIds.length > 0) {
-      request.log.info({ wamids: result.unknownStatusIds }, 'status for an id we have not recorded (kept until it is)');
-    }
-    if (result.contactIds.length > 0) {
-      deps.onStored(result.contactIds);
-    }
-    return { ok: true, stored: result.stored, duplicates: result.duplicates };
+    return { ok: true };
   });
 }

@@ -16,7 +16,7 @@ import { readConfig } from '../../bot-service/config.ts';
 import type { Role } from '../../bot-service/contract/auth.ts';
 import { createUser } from '../../bot-service/db/queries/users.ts';
 import { startBotService } from '../../bot-service/start.ts';
-import type { Service } from '../../bot-service/server.ts';
+import type { CoreService } from '../../bot-service/server.ts';
 import type { ChatEntry } from '../../simulator/chat-store.ts';
 import { startSimulator, type Simulator } from '../../simulator/server.ts';
 
@@ -31,7 +31,7 @@ export type Stack = {
   botUrl: string;
   /** `${botUrl}/console/`: the console as browsers load it. */
   consoleUrl: string;
-  service: Service;
+  service: CoreService;
   simulator: Simulator;
   /** One user of each role (a second volunteer as `volunteer2`). */
   users: Record<Role | 'volunteer2', StackUser>;

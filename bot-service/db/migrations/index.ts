@@ -6,6 +6,7 @@ import { up as up0040 } from './0040-inbox.ts';
 import { up as up0050 } from './0050-stats.ts';
 import { up as up0060 } from './0060-hoax-desk.ts';
 import { up as up0070 } from './0070-hot-path-indexes.ts';
+import { up as up0080 } from './0080-webhook-journal-position.ts';
 
 export type Migration = { version: number; up: (db: Db) => void };
 
@@ -18,4 +19,5 @@ export const migrations: Migration[] = [
   { version: 50, up: up0050 },
   { version: 60, up: up0060 },
   { version: 70, up: up0070 },
+  { version: 80, up: up0080 },
 ];

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeGraph } from '../../../simulator/fake-graph.ts';
+import { defaultSendConcurrency } from '../../../bot-service/outbox/sender.ts';
 import { signBody } from '../../../bot-service/whatsapp/signature.ts';
 import { envelope, phoneNumberId } from '../fixtures/webhooks.ts';
 import { accessToken, appSecret, tempDir, verifyToken } from '../helpers.ts';
@@ -106,7 +107,7 @@ describe('crash/kill during a burst', () => {
     const sentIds = graph.sent.map(s => String(s.body.biz_opaque_callback_data));
     for (const { id } of decided) expect(sentIds).toContain(`out:${id}`);
     const duplicates = sentIds.length - new Set(sentIds).size;
-    expect(duplicates).toBeLessThanOrEqual(64); // at most what was in flight at the kill (the sender's concurrency)
+    expect(duplicates).toBeLessThanOrEqual(defaultSendConcurrency); // at most what was in flight at the kill
     const failed = db.prepare("SELECT COUNT(*) AS n FROM outbound_messages WHERE status = 'failed'").get() as { n: number };
     expect(failed.n).toBe(0);
     second.child.kill('SIGTERM');

@@ -36,9 +36,14 @@ const owed = (h: Harness) =>
  */
 type Posted = ReturnType<ReturnType<typeof poster>>;
 
+/** In the main database, or acknowledged into the webhook journal and waiting there to be moved. */
+const storedOrJournaled = (h: Harness, wamid: string): boolean =>
+  count(h.service, 'SELECT COUNT(*) AS n FROM inbound_messages WHERE wamid = ?', wamid) === 1 ||
+  (h.service.journal.db.prepare('SELECT COUNT(*) AS n FROM webhook_journal WHERE instr(body, ?) > 0').get(wamid) as { n: number }).n === 1;
+
 async function postWhileFull(h: Harness, enough: number, max: number): Promise<{ acked: number; refused: Posted[] }> {
   const post = poster(h);
-  const stored = (wamid: string) => count(h.service, 'SELECT COUNT(*) AS n FROM inbound_messages WHERE wamid = ?', wamid) === 1;
+  const stored = (wamid: string) => storedOrJournaled(h, wamid);
   const refused: Array<ReturnType<typeof post>> = [];
   let acked = 0;
   for (let i = 0; i < max && refused.length < enough; i++) {
@@ -61,7 +66,8 @@ async function recovers(h: Harness, refused: Posted[], expectedRows: number) {
   for (const m of refused) {
     expect((await m.send()).statusCode).toBe(200);
   }
-  expect(count(h.service, 'SELECT COUNT(*) AS n FROM inbound_messages')).toBe(expectedRows);
+  // What was acknowledged into the journal while the main database was full is moved in too.
+  await waitUntil(() => count(h.service, 'SELECT COUNT(*) AS n FROM inbound_messages') === expectedRows, 10_000, 'every acknowledged message stored');
   await waitUntil(() => owed(h) === 0, 30_000, 'everything handled and sent');
   expect(count(h.service, "SELECT COUNT(*) AS n FROM outbound_messages WHERE status = 'failed'")).toBe(0);
   const sent = new Set(h.graph.sent.map(s => String(s.body.biz_opaque_callback_data)));
@@ -86,7 +92,7 @@ function canMountTmpfs(): boolean {
 }
 
 describe('degradation/disk full', () => {
-  it('the database cannot grow (SQLITE_FULL, max_page_count): 503 and only stored messages acknowledged, the service survives, then stores again', async () => {
+  it('the files cannot grow (SQLITE_FULL, max_page_count): 503 and only stored messages acknowledged, the service survives, then stores again', async () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
     const h = await startWithGraph(t.dir, { engine: createFlowEngine(), statusWebhooks: false, env: { WA_SEND_RATE: '500' } });
@@ -110,12 +116,25 @@ describe('degradation/disk full', () => {
         break;
       }
     }
+    // The webhook journal's file is on the same disk: it cannot grow either, and its free pages fill up.
+    const journal = h.service.journal.db;
+    journal.exec('CREATE TABLE disk_filler (x BLOB)');
+    journal.pragma(`max_page_count = ${journal.pragma('page_count', { simple: true }) as number}`);
+    const journalFiller = journal.prepare('INSERT INTO disk_filler (x) VALUES (zeroblob(512))');
+    for (let i = 0; i < 100_000; i++) {
+      try {
+        journalFiller.run();
+      } catch {
+        break;
+      }
+    }
     const { acked, refused } = await postWhileFull(h, 50, 300);
     expect(refused.length).toBe(50);
     await new Promise(r => setTimeout(r, 1500)); // the flows and the sender run against the full disk meanwhile
     expect((await h.service.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
 
     h.service.db.pragma('max_page_count = 1073741823');
+    journal.pragma('max_page_count = 1073741823');
     h.graph.setLatency(0);
     await recovers(h, refused, 5 + acked + refused.length);
   }, 60_000);
