@@ -149,6 +149,20 @@ function openWebhookJournal(db: Db, databaseFile: string): WebhookJournal {
   return new WebhookJournal(journalFileBeside(databaseFile), { movedUpTo });
 }
 
+/**
+ * Stops taking requests and waits for those in flight. A keep-alive connection whose request was
+ * in flight when the close began would otherwise hold it open until its keep-alive timeout (72 s;
+ * Meta and the simulator keep their webhook connections alive): it is closed as soon as it is idle.
+ */
+export async function closeHttp(app: FastifyInstance): Promise<void> {
+  const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
+  try {
+    await app.close();
+  } finally {
+    clearInterval(sweep);
+  }
+}
+
 /** The HTTP routes (webhook, console API) and the jobs, around a database and a processing handle. */
 async function assemble(
   config: Config,
@@ -229,7 +243,7 @@ async function assemble(
     whenIdle: () => processing.whenIdle(),
     async close() {
       jobs.stop();
-      await app.close();
+      await closeHttp(app);
       journal.close();
       await processing.stop();
       await reportScheduler.stop();
