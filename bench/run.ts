@@ -30,7 +30,7 @@ const load = (): string => loadavg().map(x => x.toFixed(2)).join(' ');
 // Anything else running on the machine slows every figure: say how busy it was.
 log(`  load average at start: ${load()}`);
 log(
-  `  concurrency ${settings.concurrency}, ingest ${settings.rounds} x ${settings.ingestSeconds} s, steady ${settings.steadyRate} msg/s for ${settings.soakSeconds} s with ${settings.contacts} contacts, WA_SEND_RATE ${settings.sendRate}`
+  `  concurrency ${settings.concurrency}, ingest ${settings.rounds} x ${settings.ingestSeconds} s, steady ${settings.steadyRate} msg/s for ${settings.soakSeconds} s (after ${settings.steadyWarmupSeconds} s of warm-up) with ${settings.contacts} contacts, WA_SEND_RATE ${settings.sendRate}`
 );
 
 let ingest: IngestReport | null = null;

@@ -15,6 +15,11 @@ export type BenchSettings = {
   rounds: number;
   /** The steady phase: messages per second, seconds (the soak), contacts stored before it. */
   steadyRate: number;
+  /**
+   * Seconds at the steady rate before the soak: a freshly started service compiles its code and
+   * fills its page cache meanwhile. Its figures are printed apart and not counted in (c).
+   */
+  steadyWarmupSeconds: number;
   soakSeconds: number;
   contacts: number;
   /** WA_SEND_RATE for bot-service (mark-as-read calls count against it too). */
@@ -48,6 +53,7 @@ export function readSettings(argv: string[]): BenchSettings {
     warmupSeconds: num('BENCH_WARMUP_SECONDS', quick ? 1 : 2),
     rounds: num('BENCH_ROUNDS', quick ? 1 : 2),
     steadyRate: num('BENCH_STEADY_RATE', 1000),
+    steadyWarmupSeconds: num('BENCH_STEADY_WARMUP_SECONDS', quick ? 10 : 20),
     soakSeconds: num('BENCH_SOAK_SECONDS', quick ? 20 : 600),
     contacts: num('BENCH_CONTACTS', quick ? 100_000 : 1_000_000),
     sendRate: num('BENCH_SEND_RATE', 3000),

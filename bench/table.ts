@@ -56,6 +56,7 @@ export function buildRows(input: { settings: BenchSettings; ingest: IngestReport
       verdict(steady.commitToGraph.p99 < 100 && steady.repliesSent > 0),
     ]);
     steady.commitToGraphByThird.forEach((q, i) => rows.push([`    soak third ${i + 1}`, ms(q), '', '']));
+    rows.push([`    warm-up, ${s.steadyWarmupSeconds} s before (not counted)`, ms(steady.warmupToGraph), '', '']);
     rows.push(['    commit -> reply decided', ms(steady.decision), 'p99 < 20 ms', verdict(steady.decision.p99 < 20 && steady.replies > 0)]);
     rows.push([
       '    replies reaching Graph',
