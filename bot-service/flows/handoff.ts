@@ -10,6 +10,13 @@ export const HANDOFF_PRIORITY = {
   emergency: 90,
 } as const;
 
+/**
+ * Places are counted one by one up to here; a citizen further back is told that more than this
+ * many are ahead. Counting costs one index entry per conversation ahead, so an exact place in a
+ * queue of tens of thousands (launch day, few volunteers) made every handoff slower than the last.
+ */
+export const QUEUE_PLACE_LIMIT = 500;
+
 const statements = new WeakMap<Db, { started: Statement; ahead: Statement; priority: Statement }>();
 
 function prepared(db: Db): { started: Statement; ahead: Statement; priority: Statement } {
@@ -20,9 +27,11 @@ function prepared(db: Db): { started: Statement; ahead: Statement; priority: Sta
       started: db.prepare('SELECT waiting_since FROM conversations WHERE id = ?').pluck(),
       ahead: db
         .prepare(
-          `SELECT COUNT(*) FROM conversations
-           WHERE state = 'waiting' AND ended_at IS NULL AND id != $id
-             AND (priority > $priority OR (priority = $priority AND (waiting_since < $started OR (waiting_since = $started AND id < $id))))`
+          `SELECT COUNT(*) FROM (
+             SELECT 1 FROM conversations
+             WHERE state = 'waiting' AND ended_at IS NULL AND id != $id
+               AND (priority > $priority OR (priority = $priority AND (waiting_since < $started OR (waiting_since = $started AND id < $id))))
+             LIMIT ${QUEUE_PLACE_LIMIT})`
         )
         .pluck(),
     };
@@ -33,7 +42,8 @@ function prepared(db: Db): { started: Statement; ahead: Statement; priority: Sta
 
 /**
  * The citizen's place in the volunteer queue: waiting conversations are served by priority,
- * then longest waiting first (as the inbox lists them). Works for a conversation that is being handed off in this very message
+ * then longest waiting first (as the inbox lists them). At most QUEUE_PLACE_LIMIT + 1, which
+ * means "more than QUEUE_PLACE_LIMIT ahead". Works for a conversation that is being handed off in this very message
  * (its state is still 'bot' until the pipeline applies the result).
  */
 export function queuePosition(db: Db, conversationId: number, priority: number, _now: number): number {

@@ -7,6 +7,7 @@ import { up as up0050 } from './0050-stats.ts';
 import { up as up0060 } from './0060-hoax-desk.ts';
 import { up as up0070 } from './0070-hot-path-indexes.ts';
 import { up as up0080 } from './0080-webhook-journal-position.ts';
+import { up as up0090 } from './0090-volunteer-queue-index.ts';
 
 export type Migration = { version: number; up: (db: Db) => void };
 
@@ -20,4 +21,5 @@ export const migrations: Migration[] = [
   { version: 60, up: up0060 },
   { version: 70, up: up0070 },
   { version: 80, up: up0080 },
+  { version: 90, up: up0090 },
 ];

@@ -1,3 +1,4 @@
+import { QUEUE_PLACE_LIMIT } from '../handoff.ts';
 import type { Catalogue } from './id.ts';
 
 /** The English catalogue: the same keys as `id.ts`, checked by its type. */
@@ -142,8 +143,9 @@ export const en: Catalogue = {
 
   handoff: {
     connected: '🙋 Your request has been passed to a volunteer health worker. Please wait; a volunteer will reply here.',
-    queue: (n: number) => `Your place in the queue: ${n}.`,
-    waiting: (n: number) => `⏳ You are still in the volunteer queue (place ${n}). Type *BATAL* to leave the queue or *MENU* for other services.`,
+    queue: (n: number) => (n > QUEUE_PLACE_LIMIT ? `Your place in the queue: more than ${QUEUE_PLACE_LIMIT} people are ahead of you.` : `Your place in the queue: ${n}.`),
+    waiting: (n: number) =>
+      `⏳ You are still in the volunteer queue (${n > QUEUE_PLACE_LIMIT ? `more than ${QUEUE_PLACE_LIMIT} people ahead of you` : `place ${n}`}). Type *BATAL* to leave the queue or *MENU* for other services.`,
     assigned: '🙋 You are connected with a volunteer. Type *BATAL* to end the conversation with the volunteer.',
     cancelledWaiting: 'OK, you have left the volunteer queue. Type *MENU* to see the services.',
     cancelledAssigned: 'OK, the conversation with the volunteer has ended. Type *MENU* to see the services.',

@@ -3,6 +3,8 @@
  * `en.ts` has the same keys (its type is this one's). Content (FAQ answers, tips, hoax
  * clarifications, self-check texts, figures) comes from the database, never from here.
  */
+import { QUEUE_PLACE_LIMIT } from '../handoff.ts';
+
 export const id = {
   locale: 'id-ID',
   months: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
@@ -147,8 +149,10 @@ export const id = {
 
   handoff: {
     connected: '🙋 Permintaan Anda sudah kami teruskan ke relawan tenaga kesehatan. Mohon tunggu, relawan akan membalas di sini.',
-    queue: (n: number) => `Posisi Anda dalam antrean: ke-${n}.`,
-    waiting: (n: number) => `⏳ Anda masih dalam antrean relawan (ke-${n}). Ketik *BATAL* untuk keluar dari antrean atau *MENU* untuk layanan lain.`,
+    queue: (n: number) =>
+      n > QUEUE_PLACE_LIMIT ? `Posisi Anda dalam antrean: lebih dari ${QUEUE_PLACE_LIMIT} orang di depan Anda.` : `Posisi Anda dalam antrean: ke-${n}.`,
+    waiting: (n: number) =>
+      `⏳ Anda masih dalam antrean relawan (${n > QUEUE_PLACE_LIMIT ? `lebih dari ${QUEUE_PLACE_LIMIT} orang di depan Anda` : `ke-${n}`}). Ketik *BATAL* untuk keluar dari antrean atau *MENU* untuk layanan lain.`,
     assigned: '🙋 Anda sedang terhubung dengan relawan. Ketik *BATAL* untuk mengakhiri percakapan dengan relawan.',
     cancelledWaiting: 'Baik, Anda sudah keluar dari antrean relawan. Ketik *MENU* untuk melihat layanan.',
     cancelledAssigned: 'Baik, percakapan dengan relawan diakhiri. Ketik *MENU* untuk melihat layanan.',

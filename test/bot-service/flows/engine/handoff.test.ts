@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { QUEUE_PLACE_LIMIT } from '../../../../bot-service/flows/handoff.ts';
 import { createWorld, textOf, type World } from './harness.ts';
 
 describe('flows/engine handoff', () => {
@@ -37,6 +38,16 @@ describe('flows/engine handoff', () => {
     // B (emergency) and A (older, same priority) are ahead; C is already with a volunteer.
     expect(textOf(r)).toContain('Posisi Anda dalam antrean: ke-3.');
     expect(textOf(older.text('menu'))).toContain('antrean relawan (ke-2)');
+  });
+
+  it('beyond the counted places, says how many are at least ahead instead of counting them all', () => {
+    const waiting = Array.from({ length: QUEUE_PLACE_LIMIT + 2 }, (_, i) => world.citizen(`W${i}`));
+    waiting.forEach(c => c.text('relawan'));
+    const last = world.citizen('late');
+    expect(textOf(last.text('relawan'))).toContain(`Posisi Anda dalam antrean: lebih dari ${QUEUE_PLACE_LIMIT} orang di depan Anda.`);
+    expect(textOf(last.text('menu'))).toContain(`antrean relawan (lebih dari ${QUEUE_PLACE_LIMIT} orang di depan Anda)`);
+    // Near the front, the place is still exact.
+    expect(textOf(waiting[1]!.text('menu'))).toContain('antrean relawan (ke-2)');
   });
 
   it('answers "menu" and taps while waiting, and "batal" leaves the queue', () => {
