@@ -80,6 +80,7 @@ export function createProcessing(deps: ProcessingDeps): ProcessingHandle {
   // Moving the journal comes before the flows: it is cheap, and a status or a message stored
   // early is never lost to a crash and is visible in the console at once.
   let moveQueued = false;
+  let stopping = false;
   let retryTimer: NodeJS.Timeout | null = null;
   let moving: Promise<void> | null = null;
   let movingDone: (() => void) | null = null;
@@ -91,7 +92,7 @@ export function createProcessing(deps: ProcessingDeps): ProcessingHandle {
     } catch (error) {
       // The main database cannot take them (disk full): they wait in the journal, acknowledged.
       log.error({ err: error }, 'moving webhooks from the journal failed; retrying in 1 s');
-      if (retryTimer === null) {
+      if (retryTimer === null && !stopping) {
         retryTimer = setTimeout(() => {
           retryTimer = null;
           queueMove();
@@ -167,11 +168,13 @@ export function createProcessing(deps: ProcessingDeps): ProcessingHandle {
       }
     },
     async stop() {
+      stopping = true;
       if (retryTimer !== null) {
         clearTimeout(retryTimer);
       }
       await moving;
-      // Whatever was journaled before the stop is stored now, so the journal is empty after a clean stop.
+      // Whatever was journaled before the stop is moved into the database now (if it can take it;
+      // else it waits in the journal for the next start).
       while (moveOnce()) {
         // until empty, or the main database refuses (then it waits in the journal for the next start)
       }
