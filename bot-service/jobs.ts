@@ -20,8 +20,8 @@ export function startJobs(deps: JobDeps): { stop: () => void } {
     {
       name: 'queue-notices',
       everyMs: 60_000,
-      run: () => {
-        if (notifyQueuePositions(deps.db, deps.outbox, Date.now()) > 0) {
+      run: async () => {
+        if ((await notifyQueuePositions(deps.db, deps.outbox, Date.now())) > 0) {
           deps.wakeSender();
           deps.events.announce();
         }

@@ -35,41 +35,57 @@ export function queueNoticeText(db: Db, language: Language, position: number): s
   return parts.join('\n\n');
 }
 
+/** Notices queued per write transaction: the flows write between two batches, never waiting long. */
+const NOTICE_BATCH = 200;
+
 /**
  * Queues the notices that are due; returns how many. Run it every minute; after it returns
  * more than zero, wake the sender and announce the events.
+ *
+ * The queue is read without the write lock, and the notices are written in small transactions
+ * with the event loop yielded between them: with tens of thousands waiting, one transaction for
+ * all of it held the flows' writes back for as long as it ran, every minute.
  */
-export function notifyQueuePositions(db: Db, outbox: Outbox, now: number = Date.now(), options: { intervalMs?: number } = {}): number {
+export async function notifyQueuePositions(db: Db, outbox: Outbox, now: number = Date.now(), options: { intervalMs?: number } = {}): Promise<number> {
   const interval = options.intervalMs ?? queueNoticeIntervalMs;
-  return db
-    .transaction(() => {
-      const queue = db
-        .prepare(
-          `SELECT c.id, c.contact_id, c.waiting_since, c.queue_notice_at, ct.language, ct.last_inbound_ts
-           FROM conversations c JOIN contacts ct ON ct.id = c.contact_id
-           WHERE c.state = 'waiting' ORDER BY c.priority DESC, c.waiting_since, c.id`
-        )
-        .all() as Waiting[];
-      if (queue.length === 0 || queue.length <= freeCapacity(db, now)) return 0;
-      const mark = db.prepare('UPDATE conversations SET queue_notice_at = ? WHERE id = ?');
-      let sent = 0;
-      queue.forEach((w, i) => {
-        const last = w.queue_notice_at ?? w.waiting_since ?? 0;
-        if (now - last < interval) return;
-        // Free-form text needs the 24-hour window; outside it the citizen simply keeps their place.
-        if (w.last_inbound_ts === null || w.last_inbound_ts * 1000 + serviceWindowMs <= now) return;
+  const queue = db
+    .prepare(
+      `SELECT c.id, c.contact_id, c.waiting_since, c.queue_notice_at, ct.language, ct.last_inbound_ts
+       FROM conversations c JOIN contacts ct ON ct.id = c.contact_id
+       WHERE c.state = 'waiting' ORDER BY c.priority DESC, c.waiting_since, c.id`
+    )
+    .all() as Waiting[];
+  if (queue.length === 0 || queue.length <= freeCapacity(db, now)) return 0;
+  const due = queue
+    .map((w, i) => ({ w, place: i + 1 }))
+    .filter(({ w }) => {
+      const last = w.queue_notice_at ?? w.waiting_since ?? 0;
+      // Free-form text needs the 24-hour window; outside it the citizen simply keeps their place.
+      return now - last >= interval && w.last_inbound_ts !== null && w.last_inbound_ts * 1000 + serviceWindowMs > now;
+    });
+  // The queue was read without the lock: write only if the conversation still waits, unnoticed since.
+  const unchanged = db.prepare("SELECT 1 FROM conversations WHERE id = ? AND state = 'waiting' AND queue_notice_at IS ?").pluck();
+  const mark = db.prepare('UPDATE conversations SET queue_notice_at = ? WHERE id = ?');
+  let sent = 0;
+  for (let from = 0; from < due.length; from += NOTICE_BATCH) {
+    if (from > 0) await new Promise(resolve => setImmediate(resolve));
+    sent += db.transaction(() => {
+      let n = 0;
+      for (const { w, place } of due.slice(from, from + NOTICE_BATCH)) {
+        if (unchanged.get(w.id, w.queue_notice_at) === undefined) continue;
         const language: Language = w.language === 'en' ? 'en' : 'id';
-        const text = queueNoticeText(db, language, i + 1);
+        const text = queueNoticeText(db, language, place);
         const queued = outbox.enqueue(
           { contactId: w.contact_id, conversationId: w.id, kind: 'message', body: { type: 'text', text: { body: text, preview_url: false } }, summary: text, author: 'system' },
           now
         );
         if (queued.ok) {
           mark.run(now, w.id);
-          sent++;
+          n++;
         }
-      });
-      return sent;
-    })
-    .immediate();
+      }
+      return n;
+    })();
+  }
+  return sent;
 }

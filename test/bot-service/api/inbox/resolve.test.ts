@@ -91,12 +91,12 @@ describe('api/inbox resolve, notes, presence, queue notices', () => {
     const now = Date.now();
     const every = { intervalMs: 30_000 };
     // One waiting, one free place: nothing to say.
-    expect(notifyQueuePositions(service.db, service.outbox, now, every)).toBe(0);
+    expect(await notifyQueuePositions(service.db, service.outbox, now, every)).toBe(0);
     const b = await waitingConversation(service);
     // Two waiting for one place, but both were just told by the bot that they are queued.
-    expect(notifyQueuePositions(service.db, service.outbox, now, every)).toBe(0);
+    expect(await notifyQueuePositions(service.db, service.outbox, now, every)).toBe(0);
     service.db.prepare("UPDATE conversations SET waiting_since = waiting_since - 60000 WHERE state = 'waiting'").run();
-    expect(notifyQueuePositions(service.db, service.outbox, now, every)).toBe(2);
+    expect(await notifyQueuePositions(service.db, service.outbox, now, every)).toBe(2);
     const notice = outboxTexts(service, b).at(-1)!;
     expect(notice.author).toBe('system');
     expect(notice.text).toContain('ke-2');
@@ -104,12 +104,39 @@ describe('api/inbox resolve, notes, presence, queue notices', () => {
     expect(notice.text).toContain('*TANYA*');
     expect(notice.text).not.toContain('*RELAWAN*)');
     expect(outboxTexts(service, a).at(-1)!.text).toContain('ke-1');
-    expect(notifyQueuePositions(service.db, service.outbox, now + 10_000, every)).toBe(0);
-    expect(notifyQueuePositions(service.db, service.outbox, now + 31_000, every)).toBe(2);
+    expect(await notifyQueuePositions(service.db, service.outbox, now + 10_000, every)).toBe(0);
+    expect(await notifyQueuePositions(service.db, service.outbox, now + 31_000, every)).toBe(2);
     // Claiming one leaves one waiting and no free place: still more than the room.
     await call(service, v, 'POST', `/api/inbox/${a}/claim`);
-    expect(notifyQueuePositions(service.db, service.outbox, now + 62_000, every)).toBe(1);
+    expect(await notifyQueuePositions(service.db, service.outbox, now + 62_000, every)).toBe(1);
     expect(outboxTexts(service, b).at(-1)!.text).toContain('ke-1');
+  });
+
+  it('with hundreds due, writes the notices in short transactions and lets other writes in between', async () => {
+    h = await startApi();
+    const { service } = h;
+    // One through the pipeline, the rest written as the handoff leaves them (fast).
+    const first = await waitingConversation(service);
+    const now = Date.now();
+    const contact = service.db.prepare('INSERT INTO contacts (wa_key, wa_id, last_inbound_ts, created_at) VALUES (?, ?, ?, ?) RETURNING id').pluck();
+    const conversation = service.db
+      .prepare("INSERT INTO conversations (contact_id, started_at, last_message_at, state, priority, waiting_since) VALUES (?, ?, ?, 'waiting', 10, ?) RETURNING id")
+      .pluck();
+    const ids = [first];
+    for (let i = 0; i < 449; i++) {
+      const waId = `62899${String(i).padStart(7, '0')}`;
+      const c = contact.get(waId, waId, Math.floor(now / 1000), now) as number;
+      ids.push(conversation.get(c, now, now, now - 3_000_000 + i) as number);
+    }
+    service.db.prepare("UPDATE conversations SET waiting_since = waiting_since - 3600000 WHERE id = ?").run(first);
+    const running = notifyQueuePositions(service.db, service.outbox, now, { intervalMs: 60_000 });
+    // The first batch is written at once; a volunteer claims the last conversation before its batch.
+    service.db.prepare("UPDATE conversations SET state = 'assigned' WHERE id = ?").run(ids.at(-1));
+    expect(await running).toBe(449);
+    const noticed = service.db.prepare('SELECT COUNT(*) FROM conversations WHERE queue_notice_at = ?').pluck().get(now);
+    expect(noticed).toBe(449);
+    expect(outboxTexts(service, ids[0]!).at(-1)!.text).toContain('ke-1');
+    expect(outboxTexts(service, ids[449 - 1]!).filter(t => t.author === 'system')).toHaveLength(1);
   });
 
   it('shows who is viewing a conversation', async () => {
