@@ -1,6 +1,7 @@
 /**
  * What one bench run does, from the command line (`--quick`, `--profile`) and BENCH_* variables.
- * The full run fits in about 15 minutes on the 2-core machine, the quick one in about 2.
+ * The full run takes about 18 minutes on the 2-core machine (most of it the ten-minute soak and the
+ * ten-million-message report), the quick one about 1.
  */
 
 export type BenchSettings = {

@@ -73,11 +73,7 @@ export type Service = CoreService & { sender: Sender; dispatcher: ContactDispatc
  * what it posted as soon as the answer comes.
  */
 export async function createService(config: Config, options: ServiceOptions): Promise<Service> {
-  const log = options.logger ?? createLogger(config.logLevel);
-  const databaseFile = options.databaseFile ?? join(config.dataDir, 'bot.db');
-  const db = openDatabase(databaseFile);
-  const events = new EventLog(db);
-  const journal = openWebhookJournal(db, databaseFile);
+  const { log, databaseFile, db, events, journal } = openStores(config, options);
   const graph =
     options.graph ??
     createGraphClient({ graphUrl: config.wa.graphUrl, phoneNumberId: config.wa.phoneNumberId, accessToken: config.wa.accessToken });
@@ -110,11 +106,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
  * runs the flows, the sender and the statistics (pipeline/processing-thread.ts).
  */
 export async function createThreadedService(config: Config, options: ThreadedServiceOptions): Promise<CoreService> {
-  const log = options.logger ?? createLogger(config.logLevel);
-  const databaseFile = options.databaseFile ?? join(config.dataDir, 'bot.db');
-  const db = openDatabase(databaseFile);
-  const events = new EventLog(db);
-  const journal = openWebhookJournal(db, databaseFile);
+  const { log, databaseFile, db, events, journal } = openStores(config, options);
   // The processing thread follows the event log; this one only brings the counters up to date
   // on demand (before a daily report), under the same checkpoint, so nothing counts twice.
   const stats = createStatsProjector({ db, events, log });
@@ -135,6 +127,14 @@ export async function createThreadedService(config: Config, options: ThreadedSer
         onFailure: options.onProcessingFailure,
       }),
   });
+}
+
+/** The logger, the main database (migrated), its event log and the webhook journal beside it. */
+function openStores(config: Config, options: CommonOptions): { log: Logger; databaseFile: string; db: Db; events: EventLog; journal: WebhookJournal } {
+  const log = options.logger ?? createLogger(config.logLevel);
+  const databaseFile = options.databaseFile ?? join(config.dataDir, 'bot.db');
+  const db = openDatabase(databaseFile);
+  return { log, databaseFile, db, events: new EventLog(db), journal: openWebhookJournal(db, databaseFile) };
 }
 
 function journalFileBeside(databaseFile: string): string {

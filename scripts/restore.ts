@@ -48,6 +48,19 @@ function fsyncFile(path: string): void {
   }
 }
 
+/** Renames `file` (its WAL folded in first) to `<file>.before-restore-<WIB stamp>`; null if there is none. */
+function setAside(file: string): string | null {
+  if (!existsSync(file)) {
+    return null;
+  }
+  if (!foldIfUnused(file)) {
+    throw new BackupError(`${file} is in use (bot-service running?): stop it, then restore`);
+  }
+  const kept = `${file}.before-restore-${wibStamp()}`;
+  renameSync(file, kept);
+  return kept;
+}
+
 /** Restores `backupFile` into `dataDir`; throws a BackupError (nothing changed) if it must not. */
 export function restoreDatabase(backupFile: string, dataDir: string): RestoreResult {
   const source = resolve(backupFile);
@@ -57,23 +70,9 @@ export function restoreDatabase(backupFile: string, dataDir: string): RestoreRes
   const userVersion = verifyDatabase(source);
   mkdirSync(dataDir, { recursive: true });
   const target = join(dataDir, 'bot.db');
-  let previous: string | null = null;
-  if (existsSync(target)) {
-    if (!foldIfUnused(target)) {
-      throw new BackupError(`${target} is in use (bot-service running?): stop it, then restore`);
-    }
-    previous = `${target}.before-restore-${wibStamp()}`;
-    renameSync(target, previous);
-  }
   const journal = join(dataDir, webhookJournalFileName);
-  let previousJournal: string | null = null;
-  if (existsSync(journal)) {
-    if (!foldIfUnused(journal)) {
-      throw new BackupError(`${journal} is in use (bot-service running?): stop it, then restore`);
-    }
-    previousJournal = `${journal}.before-restore-${wibStamp()}`;
-    renameSync(journal, previousJournal);
-  }
+  const previous = setAside(target);
+  const previousJournal = setAside(journal);
   // Without their database, a WAL or shared-memory file is stale and must not meet the restored one.
   for (const file of [target, journal]) {
     rmSync(`${file}-wal`, { force: true });
