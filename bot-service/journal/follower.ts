@@ -110,7 +110,9 @@ export class JournalFollower {
         return { entries: entries.length, movedUpTo: last };
       })()
     );
-    if (full) {
+    // A transaction that wrote nothing syncs nothing: only a FULL commit of moved entries puts
+    // them (and every NORMAL commit before) on disk.
+    if (full && moved.entries > 0) {
       this.lastFullSync = now;
       this.durableUpTo = moved.movedUpTo;
     }

@@ -135,6 +135,21 @@ describe('journal/follower', () => {
   });
 });
 
+describe('journal/follower durability', () => {
+  it('a FULL-due move that finds nothing to write syncs nothing, so it does not call anything durable', async () => {
+    const { journal, follower } = setup();
+    const f = follower({ fullSyncEveryMs: 50 });
+    await journal.submit(body('6281200000501', 'a'), phoneNumberId);
+    expect(f.moveBatch()).toMatchObject({ movedUpTo: 1, durableUpTo: 1 });
+    await journal.submit(body('6281200000502', 'b'), phoneNumberId);
+    expect(f.moveBatch()).toMatchObject({ movedUpTo: 2, durableUpTo: 1 });
+    await new Promise(resolve => setTimeout(resolve, 60));
+    expect(f.moveBatch()).toMatchObject({ entries: 0, durableUpTo: 1 });
+    await journal.submit(body('6281200000503', 'c'), phoneNumberId);
+    expect(f.moveBatch()).toMatchObject({ movedUpTo: 3, durableUpTo: 3 }); // a FULL commit that wrote
+  });
+});
+
 describe('journal/wal sync', () => {
   it('resolves once the WAL is flushed, one flush for the callers that wait meanwhile', async () => {
     const t = tempDir();
