@@ -73,13 +73,13 @@ export type Service = CoreService & { sender: Sender; dispatcher: ContactDispatc
  * what it posted as soon as the answer comes.
  */
 export async function createService(config: Config, options: ServiceOptions): Promise<Service> {
-  const { log, databaseFile, db, events, journal } = openStores(config, options);
+  const { log, databaseFile, journalFile, db, events, journal } = openStores(config, options);
   const graph =
     options.graph ??
     createGraphClient({ graphUrl: config.wa.graphUrl, phoneNumberId: config.wa.phoneNumberId, accessToken: config.wa.accessToken });
   const parts = createProcessing({
     db,
-    journalFile: journalFileBeside(databaseFile),
+    journalFile,
     events,
     engine: options.engine,
     graph,
@@ -106,7 +106,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
  * runs the flows, the sender and the statistics (pipeline/processing-thread.ts).
  */
 export async function createThreadedService(config: Config, options: ThreadedServiceOptions): Promise<CoreService> {
-  const { log, databaseFile, db, events, journal } = openStores(config, options);
+  const { log, databaseFile, journalFile, db, events, journal } = openStores(config, options);
   // The processing thread follows the event log; this one only brings the counters up to date
   // on demand (before a daily report), under the same checkpoint, so nothing counts twice.
   const stats = createStatsProjector({ db, events, log });
@@ -119,7 +119,7 @@ export async function createThreadedService(config: Config, options: ThreadedSer
     processing: () =>
       startProcessingThread({
         databaseFile,
-        journalFile: journalFileBeside(databaseFile),
+        journalFile,
         config,
         events,
         log,
@@ -130,23 +130,19 @@ export async function createThreadedService(config: Config, options: ThreadedSer
 }
 
 /** The logger, the main database (migrated), its event log and the webhook journal beside it. */
-function openStores(config: Config, options: CommonOptions): { log: Logger; databaseFile: string; db: Db; events: EventLog; journal: WebhookJournal } {
+function openStores(
+  config: Config,
+  options: CommonOptions
+): { log: Logger; databaseFile: string; journalFile: string; db: Db; events: EventLog; journal: WebhookJournal } {
   const log = options.logger ?? createLogger(config.logLevel);
   const databaseFile = options.databaseFile ?? join(config.dataDir, 'bot.db');
+  const journalFile = join(databaseFile, '..', webhookJournalFileName);
   const db = openDatabase(databaseFile);
-  return { log, databaseFile, db, events: new EventLog(db), journal: openWebhookJournal(db, databaseFile) };
-}
-
-function journalFileBeside(databaseFile: string): string {
-  return join(databaseFile, '..', webhookJournalFileName);
-}
-
-function openWebhookJournal(db: Db, databaseFile: string): WebhookJournal {
   // The journal prunes what the main database holds: first make sure that is on disk (a
   // checkpoint syncs the WAL), since the last stop may have been a crash.
   db.pragma('wal_checkpoint(PASSIVE)');
   const movedUpTo = db.prepare('SELECT seq FROM webhook_journal_position WHERE id = 1').pluck().get() as number;
-  return new WebhookJournal(journalFileBeside(databaseFile), { movedUpTo });
+  return { log, databaseFile, journalFile, db, events: new EventLog(db), journal: new WebhookJournal(journalFile, { movedUpTo }) };
 }
 
 /**

@@ -14,21 +14,17 @@ import { closeSync, fdatasync, openSync } from 'node:fs';
  * the event loop goes on taking requests, and the next flush covers all of them (group commit).
  */
 export class WalSync {
-  private readonly walFile: string | null;
+  private readonly walFile: string;
   private fd: number | null = null;
   private flushing = false;
   private waiting: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
 
-  /** `databaseFile` null (an in-memory database): there is nothing to flush. */
-  constructor(databaseFile: string | null) {
-    this.walFile = databaseFile === null ? null : `${databaseFile}-wal`;
+  constructor(databaseFile: string) {
+    this.walFile = `${databaseFile}-wal`;
   }
 
   /** Resolves once everything committed before this call is on disk; rejects if the flush failed. */
   durable(): Promise<void> {
-    if (this.walFile === null) {
-      return Promise.resolve();
-    }
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });
       if (!this.flushing) {
@@ -62,7 +58,7 @@ export class WalSync {
       }
     };
     try {
-      this.fd ??= openSync(this.walFile!, 'r');
+      this.fd ??= openSync(this.walFile, 'r');
     } catch (error) {
       done(error as Error);
       return;

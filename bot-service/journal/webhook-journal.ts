@@ -41,11 +41,9 @@ export class WebhookJournal {
    * after it, so no new entry is mistaken for one already moved.
    */
   constructor(file: string, options: { movedUpTo: number; maxBatch?: number }) {
-    if (file !== ':memory:') {
-      mkdirSync(dirname(file), { recursive: true });
-    }
+    mkdirSync(dirname(file), { recursive: true });
     this.db = openJournalFile(file);
-    this.walSync = new WalSync(file === ':memory:' ? null : file);
+    this.walSync = new WalSync(file);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS webhook_journal (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -65,7 +63,7 @@ export class WebhookJournal {
     this.prune(options.movedUpTo, 0);
   }
 
-  /** Resolves with the entry's number once the batch holding it has committed; rejects if it could not be stored. */
+  /** Resolves with the entry's number once the batch holding it is on disk; rejects if it could not be stored. */
   submit(raw: string, phoneNumberId: string): Promise<number> {
     return new Promise((resolve, reject) => {
       this.queue.push({ raw, phoneNumberId, resolve, reject });

@@ -28,13 +28,11 @@ export type Processing = {
   stop(): Promise<void>;
 };
 
+/** The parts tests reach into (inline only). */
 export type ProcessingParts = {
-  outbox: Outbox;
   sender: Sender;
   dispatcher: ContactDispatcher;
-  processor: InboundProcessor;
   stats: StatsProjector;
-  follower: JournalFollower;
 };
 
 export type ProcessingDeps = {
@@ -135,12 +133,9 @@ export function createProcessing(deps: ProcessingDeps): ProcessingHandle {
   };
 
   return {
-    outbox,
     sender,
     dispatcher,
-    processor,
     stats,
-    follower,
     start() {
       sender.start();
       stats.start();
