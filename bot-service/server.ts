@@ -107,6 +107,10 @@ export async function createService(config: Config, options: ServiceOptions): Pr
  */
 export async function createThreadedService(config: Config, options: ThreadedServiceOptions): Promise<CoreService> {
   const { log, databaseFile, journalFile, db, events, journal } = openStores(config, options);
+  // The processing thread's connection checkpoints the WAL (pipeline/processing-worker.ts): this
+  // thread answers webhooks and must not stall copying tens of megabytes into the database file
+  // when one of its rare writes (a volunteer's reply) finds the WAL long.
+  db.pragma('wal_autocheckpoint = 0');
   // The processing thread follows the event log; this one only brings the counters up to date
   // on demand (before a daily report), under the same checkpoint, so nothing counts twice.
   const stats = createStatsProjector({ db, events, log });

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { Db, Statement } from '../db/open.ts';
+import { preparePerLimit, type Db, type Statement } from '../db/open.ts';
 
 /** The kinds of change the console's live stream carries. */
 export type EventType =
@@ -39,7 +39,7 @@ export class EventLog {
   /** Emits 'appended' (no payload) after a commit that added events; readers then query from their seq. */
   readonly notifier = new EventEmitter();
   private readonly insert: Statement;
-  private readonly selectAfter: Statement;
+  private readonly selectAfter: (limit: number) => Statement;
   private toOtherThread: (() => void) | null = null;
 
   constructor(db: Db) {
@@ -48,7 +48,7 @@ export class EventLog {
     this.insert = db.prepare(
       'INSERT INTO events (at, type, contact_id, conversation_id, data) VALUES (?, ?, ?, ?, ?)'
     );
-    this.selectAfter = db.prepare('SELECT seq, at, type, contact_id, conversation_id, data FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
+    this.selectAfter = preparePerLimit(db, limit => `SELECT seq, at, type, contact_id, conversation_id, data FROM events WHERE seq > ? ORDER BY seq LIMIT ${limit}`);
   }
 
   /** Appends within the caller's transaction; call `announce()` after the commit. */
@@ -82,7 +82,7 @@ export class EventLog {
   }
 
   readAfter(seq: number, limit = 500): StoredEvent[] {
-    const rows = this.selectAfter.all(seq, limit) as Array<{
+    const rows = this.selectAfter(limit).all(seq) as Array<{
       seq: number;
       at: number;
       type: EventType;

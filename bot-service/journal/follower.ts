@@ -1,4 +1,4 @@
-import { withFullSync, type Db, type Statement } from '../db/open.ts';
+import { preparePerLimit, withFullSync, type Db, type Statement } from '../db/open.ts';
 import type { EventLog } from '../events/event-log.ts';
 import type { Logger } from '../logger.ts';
 import type { StatusApplier } from '../outbox/statuses.ts';
@@ -62,7 +62,9 @@ export class JournalFollower {
     this.log = log;
     this.batchSize = options.batchSize ?? 256;
     this.fullSyncEveryMs = options.fullSyncEveryMs ?? 1000;
-    this.readEntries = this.journal.prepare('SELECT seq, received_at, phone_number_id, body FROM webhook_journal WHERE seq > ? ORDER BY seq LIMIT ?');
+    this.readEntries = preparePerLimit(this.journal, limit => `SELECT seq, received_at, phone_number_id, body FROM webhook_journal WHERE seq > ? ORDER BY seq LIMIT ${limit}`)(
+      this.batchSize
+    );
     this.readPosition = db.prepare('SELECT seq FROM webhook_journal_position WHERE id = 1').pluck();
     this.savePosition = db.prepare('UPDATE webhook_journal_position SET seq = ? WHERE id = 1');
     this.insertEvent = db.prepare('INSERT INTO webhook_events (received_at, phone_number_id, body) VALUES (?, ?, ?)');
@@ -97,7 +99,7 @@ export class JournalFollower {
     const moved = commit(() =>
       this.db.transaction(() => {
         const from = this.position();
-        const entries = this.readEntries.all(from, this.batchSize) as Entry[];
+        const entries = this.readEntries.all(from) as Entry[];
         for (const entry of entries) {
           for (const id of this.store(entry)) {
             contacts.add(id);

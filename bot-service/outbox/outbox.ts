@@ -9,10 +9,10 @@ export type EnqueueInput = {
   contactId: number;
   conversationId: number | null;
   inReplyTo?: number | null;
-  /** 'message' is free-form (needs the 24-hour window), 'template' passes outside it, 'read' marks an inbound read. */
-  kind: 'message' | 'template' | 'read';
-  /** The Graph body without recipient; for 'read': `{ status: 'read', message_id }`. */
-  body: OutboundBody | { status: 'read'; message_id: string };
+  /** 'message' is free-form (needs the 24-hour window), 'template' passes outside it. */
+  kind: 'message' | 'template';
+  /** The Graph body without recipient. */
+  body: OutboundBody;
   summary: string | null;
   author: string;
 };
@@ -50,7 +50,7 @@ export class Outbox {
         return { ok: false, reason: 'the 24-hour customer service window is closed: only an approved template can be sent' };
       }
     }
-    const type = input.kind === 'read' ? 'read' : String((input.body as OutboundBody).type);
+    const type = String(input.body.type);
     if (input.kind === 'template' && type !== 'template') {
       return { ok: false, reason: 'a template send must have type "template"' };
     }
@@ -67,15 +67,13 @@ export class Outbox {
       now
     );
     const id = Number(info.lastInsertRowid);
-    if (input.kind !== 'read') {
-      this.events.append({
-        type: 'message.queued',
-        contactId: input.contactId,
-        conversationId: input.conversationId,
-        at: now,
-        data: { outboundId: id, type, author: input.author },
-      });
-    }
+    this.events.append({
+      type: 'message.queued',
+      contactId: input.contactId,
+      conversationId: input.conversationId,
+      at: now,
+      data: { outboundId: id, type, author: input.author },
+    });
     return { ok: true, id };
   }
 }

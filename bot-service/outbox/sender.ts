@@ -1,4 +1,4 @@
-import type { Db, Statement } from '../db/open.ts';
+import { powerOfTwoAtLeast, preparePerLimit, type Db, type Statement } from '../db/open.ts';
 import type { EventLog } from '../events/event-log.ts';
 import type { Logger } from '../logger.ts';
 import { classifyFailure } from './error-classes.ts';
@@ -23,11 +23,16 @@ export type SenderOptions = {
 /** See `SenderOptions.concurrency`. */
 export const defaultSendConcurrency = 256;
 
+/** Mark-as-read calls waiting at most (one per citizen); past it the oldest is dropped. */
+const maxWaitingReads = 100_000;
+/** After a mark-as-read fails with a retryable error, reads wait this long. */
+const readRetryMs = 5000;
+
 type Row = {
   id: number;
   contact_id: number;
   conversation_id: number | null;
-  kind: 'message' | 'template' | 'read';
+  kind: 'message' | 'template';
   body: string;
   attempts: number;
   created_at: number;
@@ -63,8 +68,11 @@ export class Sender {
   private tickQueued = false;
   private stopped = true;
   private outcomes: Outcome[] = [];
+  /** Mark-as-read calls waiting: the latest message per citizen (see `markRead`). */
+  private readonly reads = new Map<number, string>();
+  private readsHeldUntil = 0;
   private idleWaiters: Array<() => void> = [];
-  private readonly selectDue: Statement;
+  private readonly selectDue: (limit: number) => Statement;
   private readonly earlierQueued: Statement;
   private readonly markSending: Statement;
   private readonly deferRow: Statement;
@@ -84,16 +92,18 @@ export class Sender {
     this.perUserBurst = options.perUserBurst ?? 20;
     this.perUserPerSecond = options.perUserPerSecond ?? 1 / 6;
     this.concurrency = options.concurrency ?? defaultSendConcurrency;
-    this.selectDue = db.prepare(
-      `SELECT o.id, o.contact_id, o.conversation_id, o.kind, o.body, o.attempts, o.created_at, c.wa_id, c.user_id, c.last_inbound_ts
+    this.selectDue = preparePerLimit(
+      db,
+      limit => `SELECT o.id, o.contact_id, o.conversation_id, o.kind, o.body, o.attempts, o.created_at, c.wa_id, c.user_id, c.last_inbound_ts
        FROM outbound_messages o JOIN contacts c ON c.id = o.contact_id
        WHERE o.status = 'queued' AND o.next_attempt_at <= ?
-       ORDER BY o.next_attempt_at, o.id LIMIT ?`
+       ORDER BY o.next_attempt_at, o.id LIMIT ${limit}`
     );
     this.earlierQueued = db.prepare(
-      // "status IN (...)" lets SQLite use the partial index on (contact_id, id) instead of scanning the queue.
+      // "status IN (...)" lets SQLite use the partial index on (contact_id, id) instead of scanning the
+      // queue; "= +?" keeps it from being planned again on every run (db/open.ts).
       `SELECT MAX(next_attempt_at) AS at FROM outbound_messages
-       WHERE contact_id = ? AND id < ? AND status IN ('queued', 'sending') AND status = 'queued' AND kind != 'read'`
+       WHERE contact_id = +? AND id < ? AND status IN ('queued', 'sending') AND status = 'queued'`
     );
     this.markSending = db.prepare("UPDATE outbound_messages SET status = 'sending', attempts = attempts + 1 WHERE id = ?");
     this.deferRow = db.prepare('UPDATE outbound_messages SET next_attempt_at = ? WHERE id = ?');
@@ -117,6 +127,21 @@ export class Sender {
       this.log.warn({ resumed }, 'outbox: resending messages that were in flight at the last stop');
     }
     this.stopped = false;
+    this.wake();
+  }
+
+  /**
+   * Marks a citizen's message read (the blue ticks). Not an outbox row: a mark-as-read lost in a
+   * crash costs nothing, and keeping each durable was half the sender's database work. Marking a
+   * message read marks the citizen's earlier messages read too, so only the latest per citizen
+   * waits. It counts against the number's rate like a message; replies go first.
+   */
+  markRead(contactId: number, wamid: string): void {
+    this.reads.delete(contactId); // to the back of the line, with the newer message
+    this.reads.set(contactId, wamid);
+    if (this.reads.size > maxWaitingReads) {
+      this.reads.delete(this.reads.keys().next().value!);
+    }
     this.wake();
   }
 
@@ -153,7 +178,8 @@ export class Sender {
   }
 
   private checkIdle(): void {
-    if (this.inFlight > 0 || this.outcomes.length > 0) {
+    const readsDue = this.reads.size > 0 && this.readsHeldUntil <= Date.now() && !this.stopped;
+    if (this.inFlight > 0 || this.outcomes.length > 0 || readsDue) {
       return;
     }
     if (this.tickQueued) {
@@ -198,16 +224,15 @@ export class Sender {
     let waitGlobal = 0;
     try {
       this.db.transaction(() => {
-        const rows = this.selectDue.all(now, Math.max(room * 4, 50)) as Row[];
+        const rows = this.selectDue(powerOfTwoAtLeast(Math.max(room * 4, 64))).all(now) as Row[];
         for (const row of rows) {
           if (claimed.length >= room) {
             break;
           }
-          const paced = row.kind !== 'read';
-          if (paced && this.inFlightContacts.has(row.contact_id)) {
+          if (this.inFlightContacts.has(row.contact_id)) {
             continue; // its completion ticks again
           }
-          const blockedUntil = paced ? (this.earlierQueued.get(row.contact_id, row.id) as { at: number | null }).at : null;
+          const blockedUntil = (this.earlierQueued.get(row.contact_id, row.id) as { at: number | null }).at;
           if (blockedUntil !== null) {
             // An earlier message to this citizen waits for a retry: keep the order, wait with it.
             this.deferRow.run(Math.max(blockedUntil, now + 1), row.id);
@@ -217,22 +242,18 @@ export class Sender {
             this.fail(row, 131047, 'the 24-hour customer service window closed before it could be sent', now);
             continue;
           }
-          if (paced) {
-            const bucket = this.bucketFor(row.contact_id, now);
-            const wait = bucket.waitMs(now);
-            if (wait > 0) {
-              this.deferRow.run(now + wait, row.id);
-              continue;
-            }
+          const bucket = this.bucketFor(row.contact_id, now);
+          const wait = bucket.waitMs(now);
+          if (wait > 0) {
+            this.deferRow.run(now + wait, row.id);
+            continue;
           }
           if (!this.global.tryTake(now)) {
             waitGlobal = this.global.waitMs(now);
             break;
           }
-          if (paced) {
-            this.bucketFor(row.contact_id, now).tryTake(now);
-            this.inFlightContacts.add(row.contact_id);
-          }
+          bucket.tryTake(now);
+          this.inFlightContacts.add(row.contact_id);
           this.markSending.run(row.id);
           claimed.push(row);
         }
@@ -252,17 +273,63 @@ export class Sender {
       const attempt = row.attempts + 1;
       void this.graph.send(this.requestBody(row)).then(result => this.complete({ row, attempt, result }));
     }
+    const readsWait = waitGlobal === 0 ? this.sendReads(room - claimed.length, now) : 0;
     if (waitGlobal > 0) {
       this.schedule(now + waitGlobal);
+    } else if (this.inFlight >= this.concurrency) {
+      // completions tick again
     } else if (claimed.length === room) {
       this.wake(); // more may be due; completions also tick
     } else {
       // Rows still due now are waiting on a citizen's message in flight; its completion ticks.
       const next = (this.nextLater.get(now) as { at: number | null }).at;
-      if (next !== null) {
-        this.schedule(next);
+      const readsAt = readsWait > 0 ? now + readsWait : null;
+      if (next !== null || readsAt !== null) {
+        this.schedule(Math.min(next ?? Infinity, readsAt ?? Infinity));
       }
     }
+    this.checkIdle();
+  }
+
+  /** Sends waiting mark-as-read calls into `room`; returns how long the rest must wait (0: none, or until a completion). */
+  private sendReads(room: number, now: number): number {
+    if (this.reads.size === 0) {
+      return 0;
+    }
+    if (this.readsHeldUntil > now) {
+      return this.readsHeldUntil - now;
+    }
+    for (const [contactId, wamid] of this.reads) {
+      if (room <= 0) {
+        return 0; // completions tick again
+      }
+      if (!this.global.tryTake(now)) {
+        return this.global.waitMs(now);
+      }
+      this.reads.delete(contactId);
+      room--;
+      this.inFlight++;
+      void this.graph.send({ status: 'read', message_id: wamid }).then(result => this.readSent(contactId, wamid, result));
+    }
+    return 0;
+  }
+
+  private readSent(contactId: number, wamid: string, result: GraphSendResult): void {
+    this.inFlight--;
+    if (!result.ok) {
+      const decision = classifyFailure(result.code, result.httpStatus, 1);
+      if (decision.retry) {
+        if (!this.reads.has(contactId)) {
+          this.reads.set(contactId, wamid); // unless a newer message of theirs is waiting to be marked
+        }
+        this.readsHeldUntil = Date.now() + Math.max(readRetryMs, decision.pauseAllMs ?? 0);
+        if (decision.pauseAllMs !== undefined) {
+          this.pausedUntil = Math.max(this.pausedUntil, Date.now() + decision.pauseAllMs);
+        }
+      }
+      this.log.debug({ code: result.code, httpStatus: result.httpStatus, reason: decision.reason }, 'outbox: marking a message read failed');
+    }
+    this.wake();
     this.checkIdle();
   }
 
@@ -285,9 +352,6 @@ export class Sender {
 
   private requestBody(row: Row): Record<string, unknown> {
     const body = JSON.parse(row.body) as Record<string, unknown>;
-    if (row.kind === 'read') {
-      return body;
-    }
     const recipient = row.wa_id !== null ? { to: '+' + row.wa_id } : { recipient: row.user_id };
     return { recipient_type: 'individual', ...recipient, ...body, biz_opaque_callback_data: `out:${row.id}` };
   }
@@ -336,15 +400,13 @@ export class Sender {
     if (result.ok) {
       this.pairFailures.delete(row.contact_id);
       this.markAccepted.run(result.wamid, row.id);
-      if (row.kind !== 'read') {
-        this.events.append({
-          type: 'message.status',
-          contactId: row.contact_id,
-          conversationId: row.conversation_id,
-          at: now,
-          data: { outboundId: row.id, status: 'accepted', at: now },
-        });
-      }
+      this.events.append({
+        type: 'message.status',
+        contactId: row.contact_id,
+        conversationId: row.conversation_id,
+        at: now,
+        data: { outboundId: row.id, status: 'accepted', at: now },
+      });
       if (result.wamid !== null) {
         this.statuses.applyParked(result.wamid);
       }
@@ -372,14 +434,12 @@ export class Sender {
 
   private fail(row: Row, code: number | null, reason: string, now: number): void {
     this.markFailed.run(now, code, reason, row.id);
-    if (row.kind !== 'read') {
-      this.events.append({
-        type: 'message.status',
-        contactId: row.contact_id,
-        conversationId: row.conversation_id,
-        at: now,
-        data: { outboundId: row.id, status: 'failed', code, reason },
-      });
-    }
+    this.events.append({
+      type: 'message.status',
+      contactId: row.contact_id,
+      conversationId: row.conversation_id,
+      at: now,
+      data: { outboundId: row.id, status: 'failed', code, reason },
+    });
   }
 }

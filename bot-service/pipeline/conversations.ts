@@ -26,8 +26,9 @@ export class Conversations {
   constructor(db: Db, quietMs: number) {
     this.quietMs = quietMs;
     this.latestOpen = db.prepare(
+      // "= +?": planned once, not on every run (db/open.ts).
       `SELECT id, contact_id, started_at, last_message_at, state, region_code, feature, priority
-       FROM conversations WHERE contact_id = ? AND ended_at IS NULL ORDER BY id DESC LIMIT 1`
+       FROM conversations WHERE contact_id = +? AND ended_at IS NULL ORDER BY id DESC LIMIT 1`
     );
     this.close = db.prepare("UPDATE conversations SET ended_at = ?, state = CASE WHEN state = 'bot' THEN 'closed' ELSE state END WHERE id = ?");
     this.create = db.prepare(

@@ -63,6 +63,7 @@ export class InboundProcessor {
   private readonly outbox: Outbox;
   private readonly engine: FlowEngine;
   private readonly log: Logger;
+  private readonly markRead: (contactId: number, wamid: string) => void;
   private readonly conversations: Conversations;
   private readonly nextPending: Statement;
   private readonly contactById: Statement;
@@ -72,16 +73,26 @@ export class InboundProcessor {
   private readonly pendingContacts: Statement;
   private readonly handledCount: Statement;
 
-  constructor(db: Db, events: EventLog, outbox: Outbox, engine: FlowEngine, log: Logger, quietMs: number) {
+  constructor(
+    db: Db,
+    events: EventLog,
+    outbox: Outbox,
+    engine: FlowEngine,
+    log: Logger,
+    quietMs: number,
+    markRead: (contactId: number, wamid: string) => void
+  ) {
     this.db = db;
+    this.markRead = markRead;
     this.events = events;
     this.outbox = outbox;
     this.engine = engine;
     this.log = log;
     this.conversations = new Conversations(db, quietMs);
     this.nextPending = db.prepare(
+      // "= +?": planned once, not on every run (db/open.ts).
       `SELECT id, wamid, contact_id, type, text, payload, forwarded, wa_timestamp FROM inbound_messages
-       WHERE contact_id = ? AND state = 'pending' ORDER BY wa_timestamp, wamid LIMIT 1`
+       WHERE contact_id = +? AND state = 'pending' ORDER BY wa_timestamp, wamid LIMIT 1`
     );
     this.contactById = db.prepare('SELECT id, profile_name, language, region_code, flow_state, created_at FROM contacts WHERE id = ?');
     this.markHandled = db.prepare('UPDATE inbound_messages SET state = ?, conversation_id = ?, handled_at = ? WHERE id = ?');
@@ -126,7 +137,7 @@ export class InboundProcessor {
       this.events.append({ type: 'conversation.started', contactId: contact.id, conversationId: conversation.id, at: now, data: { regionCode: conversation.region_code } });
     }
     // Marking read is not a message to the citizen: it needs no window and is never refused.
-    this.outbox.enqueue({ contactId: contact.id, conversationId: conversation.id, inReplyTo: row.id, kind: 'read', body: { status: 'read', message_id: row.wamid }, summary: null, author: 'system' }, now);
+    this.markRead(contact.id, row.wamid);
 
     // A message delivered long after it was written (Meta retries for 7 days) is kept and
     // counted, but the bot does not start a flow once the 24-hour window has closed.

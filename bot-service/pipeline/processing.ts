@@ -62,7 +62,9 @@ export function createProcessing(deps: ProcessingDeps): ProcessingHandle {
   const outbox = new Outbox(db, events);
   const stats = createStatsProjector({ db, events, log });
   const sender = new Sender(db, events, statuses, graph, log, deps.sender);
-  const processor = new InboundProcessor(db, events, outbox, deps.engine, log, deps.sessionQuietMinutes * 60_000);
+  const processor = new InboundProcessor(db, events, outbox, deps.engine, log, deps.sessionQuietMinutes * 60_000, (contactId, wamid) =>
+    sender.markRead(contactId, wamid)
+  );
   const follower = new JournalFollower(db, deps.journalFile, events, statuses, log);
   const dispatcher = new ContactDispatcher(
     id => processor.processContact(id),

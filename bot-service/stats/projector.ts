@@ -1,4 +1,4 @@
-import type { Db, Statement } from '../db/open.ts';
+import { powerOfTwoAtLeast, preparePerLimit, type Db, type Statement } from '../db/open.ts';
 import type { EventLog, StoredEvent } from '../events/event-log.ts';
 import type { Logger } from '../logger.ts';
 import { CounterWriter, type TrackedConversation } from './counters.ts';
@@ -193,12 +193,12 @@ export function createStatsProjector(options: StatsProjectorOptions): StatsProje
 
   /**
    * Received messages whose conversation is now known are counted in it. Each batch looks at
-   * twice as many waiting messages as it read events (more than can have arrived), so a backlog
+   * twice as many waiting messages as it read events (more than can have arrived; at least 256, rounded up to a power of two), so a backlog
    * in the flow engine never makes every batch slow.
    */
   function resolvePending(eventsRead: number): void {
-    const pendingSlice = Math.max(200, eventsRead * 2);
-    const slice = s.pendingAfter.all(pendingCursor, pendingSlice) as Array<{ inbound_id: number; contact_id: number; at: number }>;
+    const pendingSlice = powerOfTwoAtLeast(Math.max(256, eventsRead * 2));
+    const slice = s.pendingAfter(pendingSlice).all(pendingCursor) as Array<{ inbound_id: number; contact_id: number; at: number }>;
     pendingCursor = slice.length < pendingSlice ? 0 : slice[slice.length - 1]!.inbound_id;
     for (const p of slice) {
       const message = s.inboundConversation.get(p.inbound_id) as { conversation_id: number | null } | undefined;
@@ -319,7 +319,7 @@ function prepare(db: Db) {
     setHandedOff: q('UPDATE stats_conversations SET handed_off = 1 WHERE conversation_id = ?'),
     firstDay: q('INSERT OR IGNORE INTO stats_contacts (contact_id, first_day) VALUES (?, ?)'),
     insertPending: q('INSERT OR IGNORE INTO stats_pending_inbound (inbound_id, contact_id, at) VALUES (?, ?, ?)'),
-    pendingAfter: q('SELECT inbound_id, contact_id, at FROM stats_pending_inbound WHERE inbound_id > ? ORDER BY inbound_id LIMIT ?'),
+    pendingAfter: preparePerLimit(db, limit => `SELECT inbound_id, contact_id, at FROM stats_pending_inbound WHERE inbound_id > ? ORDER BY inbound_id LIMIT ${limit}`),
     deletePending: q('DELETE FROM stats_pending_inbound WHERE inbound_id = ?'),
     inboundConversation: q('SELECT conversation_id FROM inbound_messages WHERE id = ?'),
     insertHandoff: q('INSERT INTO stats_handoffs (conversation_id, day, requested_at, priority) VALUES (?, ?, ?, ?)'),
@@ -334,5 +334,5 @@ function prepare(db: Db) {
       `INSERT INTO stats_hoax_daily (day, hoax_id, claims) VALUES (?, ?, 1)
        ON CONFLICT (day, hoax_id) DO UPDATE SET claims = claims + 1`
     ),
-  } satisfies Record<string, Statement>;
+  } satisfies Record<string, Statement | ((limit: number) => Statement)>;
 }

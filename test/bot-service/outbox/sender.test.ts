@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeGraph } from '../../../simulator/fake-graph.ts';
 import type { Service } from '../../../bot-service/server.ts';
-import { envelope, messageValue } from '../fixtures/webhooks.ts';
+import { envelope, messageValue, wamid } from '../fixtures/webhooks.ts';
 import { count, signedPost, tempDir } from '../helpers.ts';
 import { startWithGraph, waitUntil } from '../graph-harness.ts';
 
@@ -36,6 +36,23 @@ describe('outbox/sender delivery', () => {
     expect(out.wamid).toBe(sent.wamid);
     expect(out.sent_at).not.toBeNull();
     expect(out.read_at).not.toBeNull();
+  });
+
+  it('marks only a citizen\'s latest message read when several wait, and keeps no outbox row for it', async () => {
+    const { service, graph } = await setup({ statusWebhooks: false });
+    const waId = '6281234560009';
+    // Two messages in one webhook: handled in one slice, before the sender's next turn.
+    const both = messageValue(waId, { type: 'text', text: { body: 'halo' } }) as { messages: Array<Record<string, unknown>> };
+    const [first] = both.messages as [{ id: string; timestamp: string }];
+    const secondId = wamid();
+    both.messages.push({ from: waId, id: secondId, timestamp: String(Number(first.timestamp) + 1), type: 'text', text: { body: 'menu' } });
+    const res = await service.app.inject({ method: 'POST', url: '/webhooks/whatsapp', ...signedPost(envelope([both])) });
+    expect(res.statusCode).toBe(200);
+    await waitUntil(() => graph.sent.length >= 2, 5000, 'both replies sent');
+    await graph.waitForRead(r => r.messageId === secondId);
+    await service.whenIdle();
+    expect(graph.reads.map(r => r.messageId)).toEqual([secondId]);
+    expect(count(service, "SELECT COUNT(*) AS n FROM outbound_messages WHERE kind = 'read'")).toBe(0);
   });
 
   it('keeps one citizen\'s messages in order, one in flight at a time', async () => {
