@@ -118,7 +118,7 @@ export function Transcript({ entries }: { entries: readonly TranscriptEntry[] })
         )}
       </div>
       {unseen > 0 ? (
-        <button type="button" className="transcript-new" onClick={jumpDown}>
+        <button type="button" className="new-pill transcript-new" onClick={jumpDown}>
           {t('transcript.newMessages', { count: unseen })} ↓
         </button>
       ) : null}

@@ -86,7 +86,7 @@ export function MonitorScreen({ conversationId }: { conversationId: number | nul
       <div className="monitor-body">
         <div className="panel monitor-list">
           {unseen > 0 ? (
-            <button type="button" className="monitor-new" onClick={() => scrollToTop.current?.()}>
+            <button type="button" className="new-pill monitor-new" onClick={() => scrollToTop.current?.()}>
               {t('monitor.newAbove', { count: unseen })} ↑
             </button>
           ) : null}
