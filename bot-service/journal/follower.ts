@@ -36,7 +36,8 @@ export class JournalFollower {
   private readonly events: EventLog;
   private readonly statuses: StatusApplier;
   private readonly log: Logger;
-  private readonly batchSize: number;
+  /** Entries moved per batch at most. */
+  readonly batchSize: number;
   private readonly fullSyncEveryMs: number;
   private lastFullSync = 0;
   private durableUpTo = 0;
@@ -90,38 +91,52 @@ export class JournalFollower {
     return this.readPosition.get() as number;
   }
 
-  /** Moves the next batch of entries (up to `batchSize`); throws if the main database cannot take them. */
-  moveBatch(): MoveResult {
+  /** Whether the next move should commit with synchronous=FULL (once every `fullSyncEveryMs`). */
+  fullSyncDue(now: number = Date.now()): boolean {
+    return now - this.lastFullSync >= this.fullSyncEveryMs;
+  }
+
+  /**
+   * Moves the next batch of entries (up to `batchSize`) inside the caller's transaction; throws if
+   * the main database cannot take them. Call `committed` once that transaction has committed.
+   */
+  moveInto(): Omit<MoveResult, 'durableUpTo'> {
     const contacts = new Set<number>();
-    const now = Date.now();
-    const full = now - this.lastFullSync >= this.fullSyncEveryMs;
-    const commit = <T>(work: () => T): T => (full ? withFullSync(this.db, work) : work());
-    const moved = commit(() =>
-      this.db.transaction(() => {
-        const from = this.position();
-        const entries = this.readEntries.all(from) as Entry[];
-        for (const entry of entries) {
-          for (const id of this.store(entry)) {
-            contacts.add(id);
-          }
-        }
-        const last = entries.length > 0 ? entries[entries.length - 1]!.seq : from;
-        if (last !== from) {
-          this.savePosition.run(last);
-        }
-        return { entries: entries.length, movedUpTo: last };
-      })()
-    );
+    const from = this.position();
+    const entries = this.readEntries.all(from) as Entry[];
+    for (const entry of entries) {
+      for (const id of this.store(entry)) {
+        contacts.add(id);
+      }
+    }
+    const last = entries.length > 0 ? entries[entries.length - 1]!.seq : from;
+    if (last !== from) {
+      this.savePosition.run(last);
+    }
+    return { entries: entries.length, movedUpTo: last, contactIds: [...contacts] };
+  }
+
+  /** The transaction holding `moved` committed, with synchronous=FULL or not: returns the durable point. */
+  committed(moved: Omit<MoveResult, 'durableUpTo'>, full: boolean, now: number = Date.now()): MoveResult {
     // A transaction that wrote nothing syncs nothing: only a FULL commit of moved entries puts
     // them (and every NORMAL commit before) on disk.
     if (full && moved.entries > 0) {
       this.lastFullSync = now;
       this.durableUpTo = moved.movedUpTo;
     }
+    return { ...moved, durableUpTo: this.durableUpTo };
+  }
+
+  /** Moves the next batch in a transaction of its own (tools, the inline service). */
+  moveBatch(): MoveResult {
+    const now = Date.now();
+    const full = this.fullSyncDue(now);
+    const move = () => this.db.transaction(() => this.moveInto())();
+    const moved = full ? withFullSync(this.db, move) : move();
     if (moved.entries > 0) {
       this.events.announce();
     }
-    return { ...moved, durableUpTo: this.durableUpTo, contactIds: [...contacts] };
+    return this.committed(moved, full, now);
   }
 
   close(): void {

@@ -28,7 +28,7 @@ const maxWaitingReads = 100_000;
 /** After a mark-as-read fails with a retryable error, reads wait this long. */
 const readRetryMs = 5000;
 
-type Row = {
+export type Row = {
   id: number;
   contact_id: number;
   conversation_id: number | null;
@@ -41,7 +41,10 @@ type Row = {
   last_inbound_ts: number | null;
 };
 
-type Outcome = { row: Row; attempt: number; result: GraphSendResult };
+export type Outcome = { row: Row; attempt: number; result: GraphSendResult };
+
+/** What one claim took: the rows now `sending`, and how long the number's rate makes the rest wait. */
+export type Claim = { rows: Row[]; waitGlobal: number; room: number };
 
 /**
  * Sends what the outbox holds, keeping WhatsApp's limits: the number's rate, per-recipient pacing
@@ -55,6 +58,7 @@ export class Sender {
   private readonly statuses: StatusApplier;
   private readonly graph: GraphClient;
   private readonly log: Logger;
+  private readonly requestRun: () => void;
   private readonly global: TokenBucket;
   private readonly perUser = new Map<number, TokenBucket>();
   private readonly pairFailures = new Map<number, number>();
@@ -65,7 +69,8 @@ export class Sender {
   private inFlight = 0;
   private pausedUntil = 0;
   private timer: NodeJS.Timeout | null = null;
-  private tickQueued = false;
+  /** A claim was asked for (`requestRun`) and has not run yet. */
+  private wanted = false;
   private stopped = true;
   private outcomes: Outcome[] = [];
   /** Mark-as-read calls waiting: the latest message per citizen (see `markRead`). */
@@ -82,8 +87,21 @@ export class Sender {
   private readonly nextDue: Statement;
   private readonly nextLater: Statement;
 
-  constructor(db: Db, events: EventLog, statuses: StatusApplier, graph: GraphClient, log: Logger, options: SenderOptions) {
+  /**
+   * `requestRun` asks for a processing cycle (pipeline/processing.ts), which records the results
+   * that came back and claims what is due, in its transaction.
+   */
+  constructor(
+    db: Db,
+    events: EventLog,
+    statuses: StatusApplier,
+    graph: GraphClient,
+    log: Logger,
+    options: SenderOptions,
+    requestRun: () => void
+  ) {
     this.db = db;
+    this.requestRun = requestRun;
     this.events = events;
     this.statuses = statuses;
     this.graph = graph;
@@ -145,16 +163,13 @@ export class Sender {
     this.wake();
   }
 
-  /** Call after committing new outbox rows. */
+  /** Call after committing new outbox rows: asks for a processing cycle, which claims what is due. */
   wake(): void {
-    if (this.stopped || this.tickQueued) {
+    if (this.stopped || this.wanted) {
       return;
     }
-    this.tickQueued = true;
-    setImmediate(() => {
-      this.tickQueued = false;
-      this.tick();
-    });
+    this.wanted = true;
+    this.requestRun();
   }
 
   async stop(): Promise<void> {
@@ -165,7 +180,26 @@ export class Sender {
     }
     while (this.inFlight > 0 || this.outcomes.length > 0) {
       await new Promise(resolve => setTimeout(resolve, 10));
-      this.flushOutcomes();
+      if (this.outcomes.length === 0) {
+        continue;
+      }
+      const batch = this.recordOutcomesIn();
+      if (batch !== null) {
+        this.recorded(batch);
+      }
+    }
+  }
+
+  /** Records the results of the calls that came back, in a transaction of its own (at a stop). */
+  private recordOutcomesIn(): Outcome[] | null {
+    const batch = this.takeOutcomes();
+    try {
+      this.db.transaction(() => this.recordOutcomes(batch, Date.now()))();
+      return batch;
+    } catch (error) {
+      this.recordFailed(batch);
+      this.log.error({ err: error }, 'outbox: could not record send results; retrying');
+      return null;
     }
   }
 
@@ -182,7 +216,7 @@ export class Sender {
     if (this.inFlight > 0 || this.outcomes.length > 0 || readsDue) {
       return;
     }
-    if (this.tickQueued) {
+    if (this.wanted) {
       return;
     }
     const next = (this.nextDue.get() as { at: number | null }).at;
@@ -203,85 +237,94 @@ export class Sender {
     }
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.tick();
+      this.wake();
     }, Math.max(0, atMs - Date.now()));
   }
 
-  private tick(): void {
+  /**
+   * Claims the rows due now into `claim` (from `newClaim`) inside the caller's transaction: marked
+   * `sending`, within the number's rate and each citizen's pacing, one in flight per citizen.
+   * After the commit, `dispatch` makes the calls; if the transaction fails, `claimFailed`.
+   */
+  newClaim(): Claim {
+    return { rows: [], waitGlobal: 0, room: 0 };
+  }
+
+  claimDue(claim: Claim, now: number): void {
+    this.wanted = false;
     if (this.stopped) {
       return;
     }
-    const now = Date.now();
     if (this.pausedUntil > now) {
-      this.schedule(this.pausedUntil);
+      claim.waitGlobal = this.pausedUntil - now;
       return;
     }
-    const room = this.concurrency - this.inFlight;
-    if (room <= 0) {
-      return; // a completion ticks again
+    claim.room = this.concurrency - this.inFlight;
+    if (claim.room <= 0) {
+      return; // a completion asks again
     }
-    const claimed: Row[] = [];
-    let waitGlobal = 0;
-    try {
-      this.db.transaction(() => {
-        const rows = this.selectDue(powerOfTwoAtLeast(Math.max(room * 4, 64))).all(now) as Row[];
-        for (const row of rows) {
-          if (claimed.length >= room) {
-            break;
-          }
-          if (this.inFlightContacts.has(row.contact_id)) {
-            continue; // its completion ticks again
-          }
-          const blockedUntil = (this.earlierQueued.get(row.contact_id, row.id) as { at: number | null }).at;
-          if (blockedUntil !== null) {
-            // An earlier message to this citizen waits for a retry: keep the order, wait with it.
-            this.deferRow.run(Math.max(blockedUntil, now + 1), row.id);
-            continue;
-          }
-          if (row.kind === 'message' && (row.last_inbound_ts ?? 0) * 1000 + serviceWindowMs <= now) {
-            this.fail(row, 131047, 'the 24-hour customer service window closed before it could be sent', now);
-            continue;
-          }
-          const bucket = this.bucketFor(row.contact_id, now);
-          const wait = bucket.waitMs(now);
-          if (wait > 0) {
-            this.deferRow.run(now + wait, row.id);
-            continue;
-          }
-          if (!this.global.tryTake(now)) {
-            waitGlobal = this.global.waitMs(now);
-            break;
-          }
-          bucket.tryTake(now);
-          this.inFlightContacts.add(row.contact_id);
-          this.markSending.run(row.id);
-          claimed.push(row);
-        }
-      })();
-    } catch (error) {
-      // Storage trouble (disk full): nothing was claimed; try again shortly.
-      for (const row of claimed) {
-        this.inFlightContacts.delete(row.contact_id);
+    const rows = this.selectDue(powerOfTwoAtLeast(Math.max(claim.room * 4, 64))).all(now) as Row[];
+    for (const row of rows) {
+      if (claim.rows.length >= claim.room) {
+        break;
       }
-      this.log.error({ err: error }, 'outbox: could not claim messages to send; retrying in 1 s');
-      this.schedule(now + 1000);
+      if (this.inFlightContacts.has(row.contact_id)) {
+        continue; // its completion asks again
+      }
+      const blockedUntil = (this.earlierQueued.get(row.contact_id, row.id) as { at: number | null }).at;
+      if (blockedUntil !== null) {
+        // An earlier message to this citizen waits for a retry: keep the order, wait with it.
+        this.deferRow.run(Math.max(blockedUntil, now + 1), row.id);
+        continue;
+      }
+      if (row.kind === 'message' && (row.last_inbound_ts ?? 0) * 1000 + serviceWindowMs <= now) {
+        this.fail(row, 131047, 'the 24-hour customer service window closed before it could be sent', now);
+        continue;
+      }
+      const bucket = this.bucketFor(row.contact_id, now);
+      const wait = bucket.waitMs(now);
+      if (wait > 0) {
+        this.deferRow.run(now + wait, row.id);
+        continue;
+      }
+      if (!this.global.tryTake(now)) {
+        claim.waitGlobal = this.global.waitMs(now);
+        break;
+      }
+      bucket.tryTake(now);
+      this.inFlightContacts.add(row.contact_id);
+      claim.rows.push(row);
+      this.markSending.run(row.id);
+    }
+  }
+
+  /** The claim's transaction failed: nothing was claimed; try again in a second. */
+  claimFailed(claim: Claim): void {
+    for (const row of claim.rows) {
+      this.inFlightContacts.delete(row.contact_id);
+    }
+    this.schedule(Date.now() + 1000);
+  }
+
+  /** After the claim's commit: makes the Graph API calls, then the mark-as-read calls, and plans the next claim. */
+  dispatch(claim: Claim, now: number): void {
+    if (this.stopped) {
       return;
     }
-    this.events.announce();
-    for (const row of claimed) {
+    for (const row of claim.rows) {
       this.inFlight++;
       const attempt = row.attempts + 1;
       void this.graph.send(this.requestBody(row)).then(result => this.complete({ row, attempt, result }));
     }
-    const readsWait = waitGlobal === 0 ? this.sendReads(room - claimed.length, now) : 0;
-    if (waitGlobal > 0) {
-      this.schedule(now + waitGlobal);
+    const readsWait = claim.waitGlobal === 0 && claim.room > 0 ? this.sendReads(claim.room - claim.rows.length, now) : 0;
+    if (claim.waitGlobal > 0) {
+      this.schedule(now + claim.waitGlobal);
     } else if (this.inFlight >= this.concurrency) {
-      // completions tick again
-    } else if (claimed.length === room) {
-      this.wake(); // more may be due; completions also tick
+      // completions ask again
+    } else if (claim.rows.length === claim.room) {
+      this.wake(); // more may be due; completions also ask
     } else {
-      // Rows still due now are waiting on a citizen's message in flight; its completion ticks.
+      // Rows still due now are waiting on a citizen's message in flight; its completion asks again.
       const next = (this.nextLater.get(now) as { at: number | null }).at;
       const readsAt = readsWait > 0 ? now + readsWait : null;
       if (next !== null || readsAt !== null) {
@@ -301,7 +344,7 @@ export class Sender {
     }
     for (const [contactId, wamid] of this.reads) {
       if (room <= 0) {
-        return 0; // completions tick again
+        return 0; // completions ask again
       }
       if (!this.global.tryTake(now)) {
         return this.global.waitMs(now);
@@ -358,42 +401,46 @@ export class Sender {
 
   private complete(outcome: Outcome): void {
     this.outcomes.push(outcome);
-    if (this.outcomes.length === 1) {
-      setImmediate(() => {
-        this.flushOutcomes();
-        this.tick();
-      });
+    this.wake(); // the next cycle records it (every cycle records what came back)
+  }
+
+  /** Results waiting to be recorded. */
+  hasOutcomes(): boolean {
+    return this.outcomes.length > 0;
+  }
+
+  /** The results of the calls that came back, to record (`recordOutcomes`). */
+  takeOutcomes(): Outcome[] {
+    const batch = this.outcomes;
+    this.outcomes = [];
+    return batch;
+  }
+
+  /**
+   * Records `batch` (from `takeOutcomes`) inside the caller's transaction; its citizens may be
+   * sent to again in the same cycle. After the commit, `recorded`; if the transaction fails,
+   * `recordFailed` (the results are kept and recorded again).
+   */
+  recordOutcomes(batch: Outcome[], now: number): void {
+    for (const { row, attempt, result } of batch) {
+      this.record(row, attempt, result, now);
+      this.inFlightContacts.delete(row.contact_id);
     }
   }
 
-  private flushOutcomes(): void {
-    const batch = this.outcomes;
-    this.outcomes = [];
-    if (batch.length === 0) {
-      return;
+  recorded(batch: Outcome[]): void {
+    this.inFlight -= batch.length;
+    if (batch.length > 0) {
+      this.checkIdle();
     }
-    const now = Date.now();
-    try {
-      this.db.transaction(() => {
-        for (const { row, attempt, result } of batch) {
-          this.record(row, attempt, result, now);
-        }
-      })();
-    } catch (error) {
-      // Storage trouble (disk full): keep the results and record them again in a second.
-      this.outcomes = batch.concat(this.outcomes);
-      this.log.error({ err: error }, 'outbox: could not record send results; retrying in 1 s');
-      setTimeout(() => {
-        this.flushOutcomes();
-        this.tick();
-      }, 1000).unref();
-      return;
-    }
+  }
+
+  recordFailed(batch: Outcome[]): void {
     for (const { row } of batch) {
-      this.inFlight--;
-      this.inFlightContacts.delete(row.contact_id);
+      this.inFlightContacts.add(row.contact_id);
     }
-    this.events.announce();
+    this.outcomes = batch.concat(this.outcomes);
+    this.schedule(Date.now() + 1000);
   }
 
   private record(row: Row, attempt: number, result: GraphSendResult, now: number): void {
