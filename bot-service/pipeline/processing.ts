@@ -195,8 +195,8 @@ export function createProcessing(deps: ProcessingDeps): ProcessingHandle {
       sender.dispatch(claim, now);
     }
     events.announce();
-    if (journalWaiting && !stopping) {
-      requestCycle();
+    if (journalWaiting && !stopping && moveHeldUntil <= now) {
+      requestCycle(); // (a held move has its own retry timer)
     }
     if (!cycleQueued) {
       const waiters = idleWaiters;
