@@ -3,6 +3,7 @@ import type { EventLog } from '../events/event-log.ts';
 import type { Logger } from '../logger.ts';
 import { classifyFailure } from './error-classes.ts';
 import type { GraphClient, GraphSendResult } from './graph-client.ts';
+import { ReadReceipts } from './read-receipts.ts';
 import { serviceWindowMs } from './outbox.ts';
 import { TokenBucket } from './rate-limit.ts';
 import type { StatusApplier } from './statuses.ts';
@@ -22,11 +23,6 @@ export type SenderOptions = {
 
 /** See `SenderOptions.concurrency`. */
 export const defaultSendConcurrency = 256;
-
-/** Mark-as-read calls waiting at most (one per citizen); past it the oldest is dropped. */
-const maxWaitingReads = 100_000;
-/** After a mark-as-read fails with a retryable error, reads wait this long. */
-const readRetryMs = 5000;
 
 export type Row = {
   id: number;
@@ -73,9 +69,7 @@ export class Sender {
   private wanted = false;
   private stopped = true;
   private outcomes: Outcome[] = [];
-  /** Mark-as-read calls waiting: the latest message per citizen (see `markRead`). */
-  private readonly reads = new Map<number, string>();
-  private readsHeldUntil = 0;
+  private readonly reads: ReadReceipts;
   private idleWaiters: Array<() => void> = [];
   private readonly selectDue: (limit: number) => Statement;
   private readonly earlierQueued: Statement;
@@ -110,6 +104,14 @@ export class Sender {
     this.perUserBurst = options.perUserBurst ?? 20;
     this.perUserPerSecond = options.perUserPerSecond ?? 1 / 6;
     this.concurrency = options.concurrency ?? defaultSendConcurrency;
+    this.reads = new ReadReceipts(graph, log, this.global, pauseAllMs => {
+      this.inFlight--;
+      if (pauseAllMs !== undefined) {
+        this.pausedUntil = Math.max(this.pausedUntil, Date.now() + pauseAllMs);
+      }
+      this.wake();
+      this.checkIdle();
+    });
     this.selectDue = preparePerLimit(
       db,
       limit => `SELECT o.id, o.contact_id, o.conversation_id, o.kind, o.body, o.attempts, o.created_at, c.wa_id, c.user_id, c.last_inbound_ts
@@ -148,18 +150,9 @@ export class Sender {
     this.wake();
   }
 
-  /**
-   * Marks a citizen's message read (the blue ticks). Not an outbox row: a mark-as-read lost in a
-   * crash costs nothing, and keeping each durable was half the sender's database work. Marking a
-   * message read marks the citizen's earlier messages read too, so only the latest per citizen
-   * waits. It counts against the number's rate like a message; replies go first.
-   */
+  /** Marks a citizen's message read (the blue ticks), after the replies (see read-receipts.ts). */
   markRead(contactId: number, wamid: string): void {
-    this.reads.delete(contactId); // to the back of the line, with the newer message
-    this.reads.set(contactId, wamid);
-    if (this.reads.size > maxWaitingReads) {
-      this.reads.delete(this.reads.keys().next().value!);
-    }
+    this.reads.add(contactId, wamid);
     this.wake();
   }
 
@@ -212,8 +205,7 @@ export class Sender {
   }
 
   private checkIdle(): void {
-    const readsDue = this.reads.size > 0 && this.readsHeldUntil <= Date.now() && !this.stopped;
-    if (this.inFlight > 0 || this.outcomes.length > 0 || readsDue) {
+    if (this.inFlight > 0 || this.outcomes.length > 0 || (this.reads.due(Date.now()) && !this.stopped)) {
       return;
     }
     if (this.wanted) {
@@ -316,7 +308,12 @@ export class Sender {
       const attempt = row.attempts + 1;
       void this.graph.send(this.requestBody(row)).then(result => this.complete({ row, attempt, result }));
     }
-    const readsWait = claim.waitGlobal === 0 && claim.room > 0 ? this.sendReads(claim.room - claim.rows.length, now) : 0;
+    let readsWait = 0;
+    if (claim.waitGlobal === 0 && claim.room > 0) {
+      const reads = this.reads.send(claim.room - claim.rows.length, now);
+      this.inFlight += reads.sent;
+      readsWait = reads.waitMs;
+    }
     if (claim.waitGlobal > 0) {
       this.schedule(now + claim.waitGlobal);
     } else if (this.inFlight >= this.concurrency) {
@@ -331,48 +328,6 @@ export class Sender {
         this.schedule(Math.min(next ?? Infinity, readsAt ?? Infinity));
       }
     }
-    this.checkIdle();
-  }
-
-  /** Sends waiting mark-as-read calls into `room`; returns how long the rest must wait (0: none, or until a completion). */
-  private sendReads(room: number, now: number): number {
-    if (this.reads.size === 0) {
-      return 0;
-    }
-    if (this.readsHeldUntil > now) {
-      return this.readsHeldUntil - now;
-    }
-    for (const [contactId, wamid] of this.reads) {
-      if (room <= 0) {
-        return 0; // completions ask again
-      }
-      if (!this.global.tryTake(now)) {
-        return this.global.waitMs(now);
-      }
-      this.reads.delete(contactId);
-      room--;
-      this.inFlight++;
-      void this.graph.send({ status: 'read', message_id: wamid }).then(result => this.readSent(contactId, wamid, result));
-    }
-    return 0;
-  }
-
-  private readSent(contactId: number, wamid: string, result: GraphSendResult): void {
-    this.inFlight--;
-    if (!result.ok) {
-      const decision = classifyFailure(result.code, result.httpStatus, 1);
-      if (decision.retry) {
-        if (!this.reads.has(contactId)) {
-          this.reads.set(contactId, wamid); // unless a newer message of theirs is waiting to be marked
-        }
-        this.readsHeldUntil = Date.now() + Math.max(readRetryMs, decision.pauseAllMs ?? 0);
-        if (decision.pauseAllMs !== undefined) {
-          this.pausedUntil = Math.max(this.pausedUntil, Date.now() + decision.pauseAllMs);
-        }
-      }
-      this.log.debug({ code: result.code, httpStatus: result.httpStatus, reason: decision.reason }, 'outbox: marking a message read failed');
-    }
-    this.wake();
     this.checkIdle();
   }
 

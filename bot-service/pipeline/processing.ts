@@ -86,6 +86,12 @@ export function createProcessing(deps: ProcessingDeps): ProcessingHandle {
   let journalWaiting = false;
   let moveHeldUntil = 0;
   let idleWaiters: Array<() => void> = [];
+  /** The journal could not be moved (or the cycle not committed): once more in a second. */
+  const retryMoveLater = (now: number) => {
+    journalWaiting = true;
+    moveHeldUntil = now + 1000;
+    setTimeout(requestCycle, 1000).unref();
+  };
   const requestCycle = () => {
     if (cycleQueued || closed) {
       return;
@@ -135,8 +141,6 @@ export function createProcessing(deps: ProcessingDeps): ProcessingHandle {
           if (m.ok) {
             moved = m.value;
             dispatcher.notify(moved.contactIds);
-          } else {
-            moveHeldUntil = now + 1000;
           }
         }
         if (dispatcher.hasPending()) {
@@ -167,12 +171,10 @@ export function createProcessing(deps: ProcessingDeps): ProcessingHandle {
       // The commit failed (disk full): nothing in it happened. The journal keeps its entries
       // (acknowledged), the messages stay pending, the results are recorded again later.
       log.error({ err: error }, 'processing: the cycle could not commit; retrying in 1 s');
-      journalWaiting = true;
-      moveHeldUntil = now + 1000;
       if (slice !== null) dispatcher.sliceDone(slice, false);
       if (recorded.length > 0) sender.recordFailed(recorded);
       if (claim !== null) sender.claimFailed(claim);
-      setTimeout(requestCycle, 1000).unref();
+      retryMoveLater(now);
       return;
     }
     if (moved !== null) {
@@ -186,8 +188,7 @@ export function createProcessing(deps: ProcessingDeps): ProcessingHandle {
         sender.wake();
       }
     } else if (move) {
-      setTimeout(requestCycle, 1000).unref(); // the move failed: once more in a second
-      journalWaiting = true;
+      retryMoveLater(now);
     }
     if (slice !== null) dispatcher.sliceDone(slice, true);
     sender.recorded(recorded);
