@@ -17,6 +17,7 @@ export class WalSync {
   private readonly walFile: string;
   private fd: number | null = null;
   private flushing = false;
+  private closing = false;
   private waiting: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
 
   constructor(databaseFile: string) {
@@ -33,8 +34,10 @@ export class WalSync {
     });
   }
 
+  /** Closes the file now, or once the flush in flight is done (its callers still learn how it went). */
   close(): void {
-    if (this.fd !== null) {
+    this.closing = true;
+    if (!this.flushing && this.fd !== null) {
       closeSync(this.fd);
       this.fd = null;
     }
@@ -55,6 +58,8 @@ export class WalSync {
       }
       if (this.waiting.length > 0) {
         this.flush();
+      } else if (this.closing) {
+        this.close();
       }
     };
     try {

@@ -4,6 +4,7 @@
  * statistics, and talks to the webhook thread only by messages.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { startCheckpointThread } from '../db/checkpoint-thread.ts';
 import { openDatabase } from '../db/open.ts';
 import { EventLog } from '../events/event-log.ts';
 import { createFlowEngine } from '../flows/engine.ts';
@@ -21,15 +22,12 @@ import { lowerThreadPriority } from './thread-priority.ts';
 const PROCESSING_NICENESS = 19;
 
 /**
- * This connection checkpoints the WAL into the database file once it holds this many pages
- * (40 MB; SQLite's default is 1,000). At 1,000 messages a second the flows write about 6,000
- * pages a second, many of them the same hot pages (the ends of the event log and the outbox, their
- * indexes) written again by every commit: a checkpoint copies each page once, however often it
- * was written. With the default, the thread checkpointed about six times a second and stalled on
- * the database file's fsync; in the bench, the reply's p99 went from 250-400 ms (1,000 and 4,000
- * pages) to 60-80 ms. The webhook thread's connection leaves checkpoints to this one (server.ts).
+ * If the checkpoint thread fails, this connection checkpoints again on its own once the WAL holds
+ * this many pages (40 MB; SQLite's default is 1,000): slower commits, but a bounded WAL. (Before
+ * the checkpoint thread, 1,000 pages made the thread checkpoint about six times a second at
+ * 1,000 messages a second and the reply's p99 was 250-400 ms; 10,000 pages, 60-80 ms.)
  */
-const PROCESSING_CHECKPOINT_PAGES = 10_000;
+const FALLBACK_CHECKPOINT_PAGES = 10_000;
 
 const port = parentPort!;
 const { databaseFile, journalFile, config } = workerData as ProcessingWorkerData;
@@ -41,7 +39,28 @@ const niceness = lowerThreadPriority(PROCESSING_NICENESS);
 // connection does nearly all the writing: a page cache of 64 MB (SQLite's default is 2 MB) keeps
 // the indexes it walks for every message in memory with a million contacts (in the bench, the
 // replies fell less far behind after a cold start).
-const db = openDatabase(databaseFile, { migrate: false, cacheMb: 64, checkpointPages: PROCESSING_CHECKPOINT_PAGES });
+const db = openDatabase(databaseFile, { migrate: false, cacheMb: 64, checkpointPages: 0 });
+// The WAL is copied into the database file by a thread of its own (db/checkpointer.ts): here a
+// checkpoint ran inside a commit, 100-160 ms once a second at 1,000 messages a second, and every
+// reply waited behind it.
+const checkpoints = await startCheckpointThread({
+  databaseFile,
+  logLevel: config.logLevel,
+  log,
+  // Called between two transactions (this thread runs one at a time): copies only what was
+  // written since the checkpoint thread's round, and the next transaction starts the WAL over.
+  onWalLong: () => {
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    } catch (error) {
+      log.error({ err: error }, 'checkpoint failed; the next round tries again');
+    }
+  },
+  onFailure: error => {
+    log.error({ err: error, checkpointPages: FALLBACK_CHECKPOINT_PAGES }, 'checkpoint thread failed; the processing thread checkpoints on its own again');
+    db.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`);
+  },
+});
 const events = new EventLog(db);
 events.linkThread(oncePerTurn(() => post({ type: 'announce' })));
 const graph = createGraphClient({ graphUrl: config.wa.graphUrl, phoneNumberId: config.wa.phoneNumberId, accessToken: config.wa.accessToken });
@@ -77,10 +96,13 @@ port.on('message', (m: ToProcessingThread) => {
       void processing.whenIdle().then(() => post({ type: 'idle', id: m.id }));
       break;
     case 'stop':
-      void processing.stop().then(() => {
-        db.close();
-        post({ type: 'stopped' });
-      });
+      void processing
+        .stop()
+        .then(() => checkpoints.stop())
+        .then(() => {
+          db.close();
+          post({ type: 'stopped' });
+        });
       break;
   }
 });

@@ -1,4 +1,4 @@
-import { withFullSync, type Db } from '../db/open.ts';
+import type { Db } from '../db/open.ts';
 import type { EventLog } from '../events/event-log.ts';
 import type { FlowEngine } from '../flows/types.ts';
 import { JournalFollower } from '../journal/follower.ts';
@@ -128,8 +128,8 @@ export function createProcessing(deps: ProcessingDeps): ProcessingHandle {
     const now = Date.now();
     lastCycleAt = now;
     const move = !stopping && journalWaiting && moveHeldUntil <= now;
-    const full = move && follower.fullSyncDue(now);
-    let moved: ReturnType<JournalFollower['moveInto']> | null = null;
+    // (Set inside the transaction below; the cast keeps TypeScript from narrowing it to null.)
+    let moved = null as ReturnType<JournalFollower['moveInto']> | null;
     let slice: Slice | null = null;
     let recorded: Outcome[] = [];
     let claim: Claim | null = null;
@@ -162,11 +162,7 @@ export function createProcessing(deps: ProcessingDeps): ProcessingHandle {
         }
       })();
     try {
-      if (full) {
-        withFullSync(db, cycle);
-      } else {
-        cycle();
-      }
+      cycle();
     } catch (error) {
       // The commit failed (disk full): nothing in it happened. The journal keeps its entries
       // (acknowledged), the messages stay pending, the results are recorded again later.
@@ -178,18 +174,16 @@ export function createProcessing(deps: ProcessingDeps): ProcessingHandle {
       return;
     }
     if (moved !== null) {
-      const result = follower.committed(moved, full, now);
-      if (result.durableUpTo > 0) {
-        deps.onMoved(result.durableUpTo);
-      }
-      if (result.entries > 0) {
+      follower.committedNormally(moved);
+      if (moved.entries > 0) {
         // A full batch: more may wait. Statuses may also have released parked work.
-        journalWaiting ||= result.entries >= follower.batchSize;
+        journalWaiting ||= moved.entries >= follower.batchSize;
         sender.wake();
       }
     } else if (move) {
       retryMoveLater(now);
     }
+    follower.flushIfDue(deps.onMoved, now);
     if (slice !== null) dispatcher.sliceDone(slice, true);
     sender.recorded(recorded);
     if (claim !== null) {

@@ -148,6 +148,38 @@ describe('journal/follower durability', () => {
     await journal.submit(body('6281200000503', 'c'), phoneNumberId);
     expect(f.moveBatch()).toMatchObject({ movedUpTo: 3, durableUpTo: 3 }); // a FULL commit that wrote
   });
+
+  it('in the processing cycle, reports NORMAL commits durable only after the WAL is flushed, once per interval', async () => {
+    const { db, journal, follower } = setup();
+    const f = follower({ fullSyncEveryMs: 1000 });
+    const durable: number[] = [];
+    const report = (seq: number) => durable.push(seq);
+    const cycle = (now: number) => {
+      const moved = db.transaction(() => f.moveInto())();
+      f.committedNormally(moved);
+      f.flushIfDue(report, now);
+    };
+    const flushed = async (count: number) => {
+      for (let i = 0; i < 200 && durable.length < count; i++) await new Promise(resolve => setTimeout(resolve, 5));
+    };
+    const t0 = Date.now();
+    await journal.submit(body('6281200000601', 'a'), phoneNumberId);
+    cycle(t0);
+    expect(durable).toEqual([]); // the flush runs in the thread pool; the cycle does not wait for it
+    await journal.submit(body('6281200000602', 'b'), phoneNumberId);
+    cycle(t0 + 10); // committed after the flush began: not covered by it, and the next is not due yet
+    await flushed(1);
+    expect(durable).toEqual([1]);
+    f.flushIfDue(report, t0 + 500); // still not due
+    await new Promise(resolve => setTimeout(resolve, 30));
+    expect(durable).toEqual([1]);
+    f.flushIfDue(report, t0 + 1000); // due, with entry 2 committed and not yet flushed
+    await flushed(2);
+    expect(durable).toEqual([1, 2]);
+    f.flushIfDue(report, t0 + 2000); // nothing new committed: nothing to report
+    await new Promise(resolve => setTimeout(resolve, 30));
+    expect(durable).toEqual([1, 2]);
+  });
 });
 
 describe('journal/wal sync', () => {
