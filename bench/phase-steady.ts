@@ -18,6 +18,7 @@ import { percentiles, type LoadClientResult } from './load-client.ts';
 import { seedContacts } from './seed-contacts.ts';
 import { spawnBenchService } from './service-process.ts';
 import { benchIdentity, serviceEnv, type BenchSettings } from './settings.ts';
+import { describeSlowSpells, slowSpells, type SlowSpells } from './slow-spells.ts';
 
 export type Quantiles = { p50: number; p90: number; p99: number; max: number };
 
@@ -30,6 +31,8 @@ export type SteadyReport = {
   /** The same for messages committed during the warm-up (not counted above). */
   warmupToGraph: Quantiles;
   commitToGraphByThird: Quantiles[];
+  /** Windows of the soak whose replies missed the floor, and stalls of the webhook side. */
+  slowSpells: SlowSpells;
   /** Commit -> reply row created (the decision). */
   decision: Quantiles;
   messagesStored: number;
@@ -124,6 +127,7 @@ export async function runSteadyPhase(s: BenchSettings, workDir: string, log: (li
   const warmupToGraph: number[] = [];
   const decisions: number[] = [];
   const byThird: number[][] = [[], [], []];
+  const soakCommittedAt: number[] = [];
   let replies = 0;
   let repliesSent = 0;
   const rows = db
@@ -149,6 +153,7 @@ export async function runSteadyPhase(s: BenchSettings, workDir: string, log: (li
     decisions.push(o.created_at - committed);
     if (arrived > 0) {
       toGraph.push(arrived - committed);
+      soakCommittedAt.push(committed - t0);
       const third = Math.min(2, Math.floor(((committed - t0) / (s.soakSeconds * 1000)) * 3));
       byThird[Math.max(0, third)]!.push(arrived - committed);
     }
@@ -167,6 +172,8 @@ export async function runSteadyPhase(s: BenchSettings, workDir: string, log: (li
   const toGraphQ = q(toGraph);
   const warmupQ = q(warmupToGraph);
   const decisionQ = q(decisions);
+  const spells = slowSpells(soakCommittedAt, toGraph, { soakSeconds: s.soakSeconds, rate: s.steadyRate });
+  log(`  ${describeSlowSpells(spells)}`);
   log(
     `  commit -> Graph call p50 ${toGraphQ.p50} ms, p99 ${toGraphQ.p99} ms (warm-up, not counted: p50 ${warmupQ.p50} ms, p99 ${warmupQ.p99} ms); ` +
       `decided p50 ${decisionQ.p50} ms, p99 ${decisionQ.p99} ms; replies reaching Graph ${repliesSent}/${replies}; RSS ${rssAt(0.1)} / ${rssAt(0.5)} / ${rssAt(1)} MB`
@@ -178,6 +185,7 @@ export async function runSteadyPhase(s: BenchSettings, workDir: string, log: (li
     commitToGraph: toGraphQ,
     warmupToGraph: warmupQ,
     commitToGraphByThird: byThird.map(q),
+    slowSpells: spells,
     decision: decisionQ,
     messagesStored,
     messagesAcked: result.ackedMessages,

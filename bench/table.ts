@@ -3,6 +3,7 @@ import type { IngestReport } from './phase-ingest.ts';
 import type { ReportPhase } from './phase-report.ts';
 import type { Quantiles, SteadyReport } from './phase-steady.ts';
 import type { BenchSettings } from './settings.ts';
+import { describeSlowSpells } from './slow-spells.ts';
 
 type Row = [what: string, figure: string, floor: string, verdict: string];
 
@@ -56,6 +57,7 @@ export function buildRows(input: { settings: BenchSettings; ingest: IngestReport
       verdict(steady.commitToGraph.p99 < 100 && steady.repliesSent > 0),
     ]);
     steady.commitToGraphByThird.forEach((q, i) => rows.push([`    soak third ${i + 1}`, ms(q), '', '']));
+    rows.push(['    slow spells', describeSlowSpells(steady.slowSpells), '', '']);
     rows.push([`    warm-up, ${s.steadyWarmupSeconds} s before (not counted)`, ms(steady.warmupToGraph), '', '']);
     rows.push(['    commit -> reply decided', ms(steady.decision), 'p99 < 20 ms', verdict(steady.decision.p99 < 20 && steady.replies > 0)]);
     rows.push([
