@@ -35,8 +35,6 @@ export type ContactForFlow = {
   regionCode: string | null;
   /** What the engine stored last time for this citizen (null for a new citizen). */
   flowState: unknown;
-  /** True when this is the citizen's first message ever. */
-  isNew: boolean;
 };
 
 export type ConversationState = 'bot' | 'waiting' | 'assigned' | 'closed';

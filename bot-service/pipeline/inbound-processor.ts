@@ -71,7 +71,6 @@ export class InboundProcessor {
   private readonly saveContact: Statement;
   private readonly updateConversation: Statement;
   private readonly pendingContacts: Statement;
-  private readonly handledCount: Statement;
 
   constructor(
     db: Db,
@@ -101,7 +100,6 @@ export class InboundProcessor {
       `UPDATE conversations SET feature = COALESCE(?, feature), region_code = ?, state = ?, priority = MAX(priority, ?) WHERE id = ?`
     );
     this.pendingContacts = db.prepare("SELECT DISTINCT contact_id FROM inbound_messages WHERE state = 'pending'");
-    this.handledCount = db.prepare("SELECT EXISTS (SELECT 1 FROM inbound_messages WHERE contact_id = ? AND state != 'pending') AS seen");
   }
 
   /** Contacts with messages not yet handled (after a restart). */
@@ -150,7 +148,6 @@ export class InboundProcessor {
       this.markHandled.run('handled', conversation.id, now, row.id);
       return;
     }
-    const isNewContact = (this.handledCount.get(contact.id) as { seen: number }).seen === 0;
     let result: FlowResult;
     try {
       result = this.engine.handle({
@@ -163,7 +160,6 @@ export class InboundProcessor {
           language: (contact.language === 'en' ? 'en' : 'id') as Language,
           regionCode: contact.region_code,
           flowState: contact.flow_state === null ? null : JSON.parse(contact.flow_state),
-          isNew: isNewContact,
         },
         conversation: { id: conversation.id, state: conversation.state, isNew, regionCode: conversation.region_code, feature: conversation.feature },
       });

@@ -9,6 +9,7 @@ import { up as up0070 } from './0070-hot-path-indexes.ts';
 import { up as up0080 } from './0080-webhook-journal-position.ts';
 import { up as up0090 } from './0090-volunteer-queue-index.ts';
 import { up as up0100 } from './0100-reads-out-of-outbox.ts';
+import { up as up0110 } from './0110-drop-handled-by-contact.ts';
 
 export type Migration = { version: number; up: (db: Db) => void };
 
@@ -24,4 +25,5 @@ export const migrations: Migration[] = [
   { version: 80, up: up0080 },
   { version: 90, up: up0090 },
   { version: 100, up: up0100 },
+  { version: 110, up: up0110 },
 ];

@@ -16,6 +16,8 @@ describe('db/migrate', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(1);
     expect(db.pragma('user_version', { simple: true })).toBe(latestVersion);
     expect(db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'inbound_messages'").get()).toEqual({ n: 1 });
+    // Created by 0070, dropped by 0110: no write per handled message for a question no flow asks.
+    expect(db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'inbound_handled_by_contact'").get()).toEqual({ n: 0 });
     db.close();
     t.cleanup();
   });

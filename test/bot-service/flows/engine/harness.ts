@@ -104,7 +104,6 @@ export class Citizen {
         language: this.language,
         regionCode: this.regionCode,
         flowState: this.flowState === null ? null : JSON.parse(JSON.stringify(this.flowState)),
-        isNew: this.handled === 0,
       },
       conversation: { id: this.conversationId, state: conv.state, isNew: false, regionCode: conv.region_code, feature: conv.feature },
     });
