@@ -1,9 +1,9 @@
 import { powerOfTwoAtLeast, preparePerLimit, type Db, type Statement } from '../db/open.ts';
 import type { EventLog } from '../events/event-log.ts';
 import type { Logger } from '../logger.ts';
-import { classifyFailure } from './error-classes.ts';
 import type { GraphClient, GraphSendResult } from './graph-client.ts';
 import { ReadReceipts } from './read-receipts.ts';
+import { SendResults } from './send-results.ts';
 import { serviceWindowMs } from './outbox.ts';
 import { TokenBucket } from './rate-limit.ts';
 import type { StatusApplier } from './statuses.ts';
@@ -45,19 +45,18 @@ export type Claim = { rows: Row[]; waitGlobal: number; room: number };
 /**
  * Sends what the outbox holds, keeping WhatsApp's limits: the number's rate, per-recipient pacing
  * and order (one message in flight per citizen), retries with backoff for retryable errors and
- * none for permanent ones. Rows are marked `sending` in a commit before the call, so a restart
- * resends what may not have gone out (at least once; see the crash test for how often twice).
+ * none for permanent ones (send-results.ts writes each result). Rows are marked `sending` in a
+ * commit before the call, so a restart resends what may not have gone out (at least once; see the
+ * crash test for how often twice).
  */
 export class Sender {
   private readonly db: Db;
-  private readonly events: EventLog;
-  private readonly statuses: StatusApplier;
+  private readonly results: SendResults;
   private readonly graph: GraphClient;
   private readonly log: Logger;
   private readonly requestRun: () => void;
   private readonly global: TokenBucket;
   private readonly perUser = new Map<number, TokenBucket>();
-  private readonly pairFailures = new Map<number, number>();
   private readonly inFlightContacts = new Set<number>();
   private readonly perUserBurst: number;
   private readonly perUserPerSecond: number;
@@ -75,9 +74,6 @@ export class Sender {
   private readonly earlierQueued: Statement;
   private readonly markSending: Statement;
   private readonly deferRow: Statement;
-  private readonly markAccepted: Statement;
-  private readonly markRetry: Statement;
-  private readonly markFailed: Statement;
   private readonly nextDue: Statement;
   private readonly nextLater: Statement;
 
@@ -96,8 +92,7 @@ export class Sender {
   ) {
     this.db = db;
     this.requestRun = requestRun;
-    this.events = events;
-    this.statuses = statuses;
+    this.results = new SendResults(db, events, statuses, log);
     this.graph = graph;
     this.log = log;
     this.global = new TokenBucket(Math.max(1, options.ratePerSecond), options.ratePerSecond, Date.now());
@@ -127,15 +122,6 @@ export class Sender {
     );
     this.markSending = db.prepare("UPDATE outbound_messages SET status = 'sending', attempts = attempts + 1 WHERE id = ?");
     this.deferRow = db.prepare('UPDATE outbound_messages SET next_attempt_at = ? WHERE id = ?');
-    this.markAccepted = db.prepare(
-      "UPDATE outbound_messages SET status = 'accepted', wamid = ?, error_code = NULL, error_reason = NULL WHERE id = ? AND status = 'sending'"
-    );
-    this.markRetry = db.prepare(
-      "UPDATE outbound_messages SET status = 'queued', next_attempt_at = ?, error_code = ?, error_reason = ? WHERE id = ?"
-    );
-    this.markFailed = db.prepare(
-      "UPDATE outbound_messages SET status = 'failed', failed_at = ?, error_code = ?, error_reason = ? WHERE id = ?"
-    );
     this.nextDue = db.prepare("SELECT MIN(next_attempt_at) AS at FROM outbound_messages WHERE status = 'queued'");
     this.nextLater = db.prepare("SELECT MIN(next_attempt_at) AS at FROM outbound_messages WHERE status = 'queued' AND next_attempt_at > ?");
   }
@@ -270,7 +256,7 @@ export class Sender {
         continue;
       }
       if (row.kind === 'message' && (row.last_inbound_ts ?? 0) * 1000 + serviceWindowMs <= now) {
-        this.fail(row, 131047, 'the 24-hour customer service window closed before it could be sent', now);
+        this.results.fail(row, 131047, 'the 24-hour customer service window closed before it could be sent', now);
         continue;
       }
       const bucket = this.bucketFor(row.contact_id, now);
@@ -378,7 +364,10 @@ export class Sender {
    */
   recordOutcomes(batch: Outcome[], now: number): void {
     for (const { row, attempt, result } of batch) {
-      this.record(row, attempt, result, now);
+      const pauseAllMs = this.results.record(row, attempt, result, now);
+      if (pauseAllMs !== undefined) {
+        this.pausedUntil = Math.max(this.pausedUntil, now + pauseAllMs);
+      }
       this.inFlightContacts.delete(row.contact_id);
     }
   }
@@ -396,52 +385,5 @@ export class Sender {
     }
     this.outcomes = batch.concat(this.outcomes);
     this.schedule(Date.now() + 1000);
-  }
-
-  private record(row: Row, attempt: number, result: GraphSendResult, now: number): void {
-    if (result.ok) {
-      this.pairFailures.delete(row.contact_id);
-      this.markAccepted.run(result.wamid, row.id);
-      this.events.append({
-        type: 'message.status',
-        contactId: row.contact_id,
-        conversationId: row.conversation_id,
-        at: now,
-        data: { outboundId: row.id, status: 'accepted', at: now },
-      });
-      if (result.wamid !== null) {
-        this.statuses.applyParked(result.wamid);
-      }
-      return;
-    }
-    const pair = result.code === 131056 ? (this.pairFailures.get(row.contact_id) ?? 0) : 0;
-    const decision = classifyFailure(result.code, result.httpStatus, attempt, pair);
-    const label = { outboundId: row.id, code: result.code, httpStatus: result.httpStatus, fbtraceId: result.fbtraceId, attempt };
-    if (result.code === 131056) {
-      this.pairFailures.set(row.contact_id, pair + 1);
-    }
-    const tooOld = now - row.created_at > serviceWindowMs;
-    if (!decision.retry || (decision.maxAttempts !== undefined && attempt >= decision.maxAttempts) || tooOld) {
-      const reason = decision.retry ? `${decision.reason} (gave up after ${attempt} attempts)` : decision.reason;
-      this.log.warn({ ...label, reason }, 'outbox: message failed');
-      this.fail(row, result.code, `${reason}${result.message ? ': ' + result.message : ''}`, now);
-      return;
-    }
-    if (decision.pauseAllMs !== undefined) {
-      this.pausedUntil = Math.max(this.pausedUntil, now + decision.pauseAllMs);
-    }
-    this.log.info({ ...label, reason: decision.reason, retryInMs: decision.delayMs }, 'outbox: will retry');
-    this.markRetry.run(now + decision.delayMs, result.code, decision.reason, row.id);
-  }
-
-  private fail(row: Row, code: number | null, reason: string, now: number): void {
-    this.markFailed.run(now, code, reason, row.id);
-    this.events.append({
-      type: 'message.status',
-      contactId: row.contact_id,
-      conversationId: row.conversation_id,
-      at: now,
-      data: { outboundId: row.id, status: 'failed', code, reason },
-    });
   }
 }
